@@ -1,0 +1,150 @@
+/**
+ * Input plans for all 37 Inspector Classic operations, derived from the service model: valid inputs,
+ * inputs on one boundary, and inputs that break exactly one constraint. A plan holds references, not
+ * ARNs: it is resolved against the ResourcePool when the call is made.
+ */
+import fc from "fast-check";
+import { INSPECTOR_OPERATIONS } from "../model/service-model.js";
+import { boundarySites, formatPath, inputShapeName, invalidSites } from "./constraint-sites.js";
+import { formatLabel } from "./plan-label.js";
+import type { PlanLabel, PlanMode } from "./plan-label.js";
+import { resolvePlan } from "./plan-value.js";
+import type { PlanNode, ResolvedInput } from "./plan-value.js";
+import type { ResourcePool } from "./resource-pool.js";
+import { boundaryReplacement, invalidReplacement, shapeArbitrary } from "./shape-arbitrary.js";
+import type { Focus, ShapeArbitraryOptions } from "./shape-arbitrary.js";
+
+/** A plan: the input to send, computed from the resources observed so far. */
+export type InputPlan = (pool: ResourcePool) => Record<string, unknown>;
+
+/**
+ * Note on client-side validation (experiment in tests/generators/sdk-client-validation.test.ts, with a
+ * requestHandler that captures the request): @aws-sdk/client-inspector 3.523.0 validates NOTHING before
+ * sending. Missing required members, out-of-range lengths, sizes and integers, bad enums and a bad
+ * previewToken pattern all reach the wire unchanged. The only exceptions are wrong *types* inside the
+ * inputs the SDK serializes field by field (ListAssessmentRuns and ListFindings, whose filters hold
+ * timestamps): there a non-Date timestamp throws a TypeError before sending, and a non-object filter is
+ * sent as `{}`. The harness records the wire request, so a plan's label is checked against what was sent.
+ */
+
+/** A generated input for one operation, with what it tests. */
+export class LabelledPlan {
+  constructor(
+    /** The operation (eventName). */
+    readonly operation: string,
+    /** What the plan tests. */
+    readonly label: PlanLabel,
+    /** The unresolved input (references in place of ARNs). */
+    readonly value: Readonly<Record<string, PlanNode>>,
+  ) {}
+
+  /** Resolves the plan against `pool`: the input and where each ARN came from. */
+  resolve(pool: ResourcePool): ResolvedInput {
+    return resolvePlan(this.value as Record<string, PlanNode>, pool);
+  }
+
+  /** The plan as a function of the pool, as the executor's caller uses it. */
+  get plan(): InputPlan {
+    return (pool) => this.resolve(pool).input;
+  }
+
+  /** `DescribeFindings[invalid tooLong(>300) at findingArns[0]]` */
+  toString(): string {
+    return `${this.operation}[${formatLabel(this.label)}]`;
+  }
+
+  /** fast-check's printer uses this in counterexamples. */
+  [fc.toStringMethod](): string {
+    return this.toString();
+  }
+}
+
+/** The operations the generators cover: every operation of the service model. */
+export const GENERATED_OPERATIONS: readonly string[] = INSPECTOR_OPERATIONS;
+
+function assertOperation(operation: string): void {
+  if (!GENERATED_OPERATIONS.includes(operation)) throw new Error(`unknown Inspector operation ${operation}`);
+}
+
+function rootArbitrary(operation: string, focus: Focus | undefined, options: ShapeArbitraryOptions): fc.Arbitrary<Record<string, PlanNode>> {
+  const root = inputShapeName(operation);
+  if (root === undefined) return fc.constant({});
+  const opts: ShapeArbitraryOptions = focus === undefined ? { ...options } : { ...options, focus };
+  return shapeArbitrary(root, "", opts) as fc.Arbitrary<Record<string, PlanNode>>;
+}
+
+/** The modes `operation` supports: an operation without input (DescribeCrossAccountAccessRole) has only "valid". */
+export function modesOf(operation: string): PlanMode[] {
+  assertOperation(operation);
+  const modes: PlanMode[] = ["valid"];
+  if (boundarySites(operation).length > 0) modes.push("boundary");
+  if (invalidSites(operation).length > 0) modes.push("invalid");
+  return modes;
+}
+
+/**
+ * One arbitrary per target of `operation` in `mode`: for "valid" a single one; for "boundary" one per
+ * min/max of each constrained place; for "invalid" one per single-constraint violation. Tests walk
+ * these to cover every target; {@link inputArbitrary} draws among them.
+ */
+export function inputArbitraries(operation: string, mode: PlanMode, options: ShapeArbitraryOptions = {}): fc.Arbitrary<LabelledPlan>[] {
+  assertOperation(operation);
+  if (mode === "valid") {
+    return [rootArbitrary(operation, undefined, options).map((v) => new LabelledPlan(operation, { mode: "valid" }, v))];
+  }
+  if (mode === "boundary") {
+    return boundarySites(operation).map((target) => {
+      const label: PlanLabel = { mode: "boundary", path: formatPath(target.site.path), boundary: target.boundary, limit: target.limit };
+      const focus: Focus = { path: target.site.path, replacement: boundaryReplacement(target, options) };
+      return rootArbitrary(operation, focus, options).map((v) => new LabelledPlan(operation, label, v));
+    });
+  }
+  return invalidSites(operation).map((target) => {
+    const label: PlanLabel = { mode: "invalid", path: formatPath(target.site.path), constraint: target.constraint };
+    if (target.limit !== undefined) label.limit = target.limit;
+    const focus: Focus = { path: target.site.path, replacement: invalidReplacement(target, options) };
+    return rootArbitrary(operation, focus, options).map((v) => new LabelledPlan(operation, label, v));
+  });
+}
+
+/**
+ * Plans for `operation` in `mode`: "valid" respects every constraint; "boundary" puts one value exactly
+ * on a min or max; "invalid" breaks exactly one constraint, named with its path in the label. Throws
+ * for a mode the operation does not support (see {@link modesOf}).
+ */
+export function inputArbitrary(operation: string, mode: PlanMode, options: ShapeArbitraryOptions = {}): fc.Arbitrary<LabelledPlan> {
+  const arms = inputArbitraries(operation, mode, options);
+  if (arms.length === 0) throw new Error(`${operation} has no ${mode} inputs (it has no constrained input members)`);
+  return arms.length === 1 ? arms[0]! : fc.oneof(...arms);
+}
+
+/** Relative weights of the modes in {@link callArbitrary}. */
+export interface ModeWeights {
+  valid: number;
+  boundary: number;
+  invalid: number;
+}
+
+/** Default mode weights: mostly valid calls, so sequences build state. */
+export const DEFAULT_MODE_WEIGHTS: ModeWeights = { valid: 6, boundary: 2, invalid: 2 };
+
+/**
+ * A plan for any (operation, mode) pair the operations support, over `operations` (all 37 by default).
+ * An arm's weight is its mode weight times `operationWeight(operation)` (1 by default).
+ */
+export function callArbitrary(
+  operations: readonly string[] = GENERATED_OPERATIONS,
+  weights: ModeWeights = DEFAULT_MODE_WEIGHTS,
+  options: ShapeArbitraryOptions = {},
+  operationWeight: (operation: string) => number = () => 1,
+): fc.Arbitrary<LabelledPlan> {
+  const arms: fc.WeightedArbitrary<LabelledPlan>[] = [];
+  for (const operation of operations) {
+    for (const mode of modesOf(operation)) {
+      const weight = weights[mode] * operationWeight(operation);
+      if (weight > 0) arms.push({ arbitrary: inputArbitrary(operation, mode, options), weight });
+    }
+  }
+  if (arms.length === 0) throw new Error("callArbitrary: no (operation, mode) pair has a positive weight");
+  return fc.oneof(...arms);
+}

@@ -1,0 +1,126 @@
+/**
+ * Rule 6, completeness: each call that reached the service has exactly one record; re-deliveries
+ * (same eventID) are collapsed and counted; no record from the run's principals lacks a call; a call
+ * the SDK rejected before sending has none (DESIGN.md rule 6; facts §2 eventID, §4, §6.2).
+ * Records are joined to calls by requestID. A call without a request id (unsent, or no answer) is
+ * joined, when possible, by eventName + accessKeyId + the call's time window.
+ */
+import { finding, type Finding } from "./finding.js";
+import type { ObservedCall, OracleContext } from "./observed-call.js";
+import { readRecord, valueAt, type RecordObject } from "./record-input.js";
+
+/** Outcome of the completeness check. */
+export interface CompletenessResult {
+  findings: Finding[];
+  /** The record joined to each call, by call seq. */
+  matched: Map<number, RecordObject>;
+  /** How many re-delivered copies (same eventID, same requestID) were collapsed. */
+  duplicatesCollapsed: number;
+  /** Records that belong neither to the run's principals nor to any call (other activity in the account). */
+  ignored: number;
+}
+
+interface Event {
+  index: number;
+  record: RecordObject;
+  consumed: boolean;
+}
+
+const callPath = (call: ObservedCall): string => `calls[seq=${call.seq}]`;
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
+
+/** Parses records and collapses re-deliveries; flags one eventID on different requestIDs. */
+function collapse(records: readonly unknown[], findings: Finding[]): { events: Event[]; collapsed: number } {
+  const events: Event[] = [];
+  const byEventId = new Map<string, Event[]>();
+  let collapsed = 0;
+  records.forEach((input, index) => {
+    const parsed = readRecord(input, `records[${index}]`);
+    if (!parsed.ok) {
+      findings.push(parsed.finding);
+      return;
+    }
+    const record = parsed.record;
+    const eventId = str(record["eventID"]);
+    const same = eventId !== undefined ? (byEventId.get(eventId) ?? []) : [];
+    const copyOf = same.find((e) => e.record["requestID"] === record["requestID"]);
+    if (copyOf) {
+      collapsed++;
+      findings.push(finding("completeness.duplicate_delivery", `records[${index}]`, `one copy of eventID ${eventId}`, `copy of records[${copyOf.index}]`));
+      return;
+    }
+    if (same.length > 0) {
+      findings.push(finding("correlated.event_id_duplicate", `records[${index}].eventID`, "an eventID not used by another request", { eventID: eventId, alsoIn: same.map((e) => `records[${e.index}]`) }));
+    }
+    const event = { index, record, consumed: false };
+    events.push(event);
+    if (eventId !== undefined) byEventId.set(eventId, [...same, event]);
+  });
+  return { events, collapsed };
+}
+
+function inWindow(call: ObservedCall, record: RecordObject, skewMs: number): boolean {
+  const t = Date.parse(String(record["eventTime"]));
+  return !Number.isNaN(t) && t >= Math.floor((Date.parse(call.startedAt) - skewMs) / 1000) * 1000 && t <= Date.parse(call.endedAt) + skewMs;
+}
+
+/** Joins calls to records and reports missing, duplicate, extra and forbidden records. */
+export function checkCompleteness(calls: readonly ObservedCall[], records: readonly unknown[], ctx: OracleContext): CompletenessResult {
+  const findings: Finding[] = [];
+  const matched = new Map<number, RecordObject>();
+  const { events, collapsed } = collapse(records, findings);
+
+  const byRequestId = new Map<string, Event[]>();
+  for (const e of events) {
+    const id = str(e.record["requestID"]);
+    if (id !== undefined) byRequestId.set(id, [...(byRequestId.get(id) ?? []), e]);
+  }
+
+  const unjoined: ObservedCall[] = [];
+  for (const call of calls) {
+    const found = call.requestId !== undefined ? (byRequestId.get(call.requestId) ?? []) : [];
+    found.forEach((e) => (e.consumed = true));
+    if (!call.sentToService) {
+      for (const e of found) findings.push(finding("completeness.record_for_unsent_call", callPath(call), "no record", `records[${e.index}]`));
+      if (found.length === 0) unjoined.push(call);
+      continue;
+    }
+    if (found.length === 0) {
+      if (call.requestId === undefined) unjoined.push(call);
+      else findings.push(finding("completeness.missing_record", callPath(call), `one record with requestID ${call.requestId}`, "none", call.outcome === "unknown" ? "advisory" : "required"));
+      continue;
+    }
+    if (found.length > 1) {
+      findings.push(finding("completeness.duplicate_record", callPath(call), "one record", found.map((e) => ({ record: `records[${e.index}]`, eventID: e.record["eventID"] }))));
+    }
+    matched.set(call.seq, found[0]!.record);
+  }
+
+  const runKeys = new Set(calls.map((c) => c.identity.accessKeyId));
+  const ofRun = (r: RecordObject): boolean =>
+    r["eventSource"] === ctx.eventSource && runKeys.has(String(valueAt(r, "userIdentity.accessKeyId")));
+
+  // Calls without a request id: join by eventName, access key and time window.
+  for (const call of unjoined) {
+    const e = events.find(
+      (ev) => !ev.consumed && ofRun(ev.record) && ev.record["eventName"] === call.operation &&
+        valueAt(ev.record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, ev.record, ctx.clockSkewMs),
+    );
+    if (e) e.consumed = true;
+    if (!call.sentToService) {
+      if (e) findings.push(finding("completeness.record_for_unsent_call", callPath(call), "no record", `records[${e.index}]`));
+    } else if (e) {
+      matched.set(call.seq, e.record);
+    } else {
+      findings.push(finding("completeness.missing_record", callPath(call), "one record", "none (no request id to join by)", call.outcome === "unknown" ? "advisory" : "required"));
+    }
+  }
+
+  let ignored = 0;
+  for (const e of events) {
+    if (e.consumed) continue;
+    if (ofRun(e.record)) findings.push(finding("completeness.extra_record", `records[${e.index}]`, "a call with this requestID", e.record["requestID"]));
+    else ignored++;
+  }
+  return { findings, matched, duplicatesCollapsed: collapsed, ignored };
+}

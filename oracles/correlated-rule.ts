@@ -1,0 +1,60 @@
+/**
+ * Rule 5, correlated fields: fields whose value follows from the call (DESIGN.md rule 5, facts §2).
+ * eventID uniqueness needs all records and lives in completeness.ts.
+ */
+import { versionAtLeast } from "./event-version.js";
+import { finding, type Finding } from "./finding.js";
+import { operationLogging } from "./logging-mode.js";
+import type { ObservedCall, OracleContext } from "./observed-call.js";
+import { hasField, type RecordObject } from "./record-input.js";
+
+/** apiVersion as AWS's Inspector example records write it (facts §1.1); checked as advisory only. */
+export const EXPECTED_API_VERSION = "v20160216";
+
+const nonEmptyString = (v: unknown): boolean => typeof v === "string" && v.length > 0;
+
+function checkEventTime(call: ObservedCall, record: RecordObject, ctx: OracleContext): Finding[] {
+  const t = typeof record["eventTime"] === "string" ? Date.parse(record["eventTime"]) : Number.NaN;
+  if (Number.isNaN(t)) return []; // the shape rule reports it
+  const from = Date.parse(call.startedAt) - ctx.clockSkewMs;
+  const to = Date.parse(call.endedAt) + ctx.clockSkewMs;
+  // CloudTrail writes whole seconds (facts §2, eventTime examples): allow the truncation below `from`.
+  if (t >= Math.floor(from / 1000) * 1000 && t <= to) return [];
+  const window = `[${new Date(from).toISOString()}, ${new Date(to).toISOString()}] (skew ${ctx.clockSkewMs} ms)`;
+  return [finding("correlated.event_time_outside_call", "eventTime", window, record["eventTime"])];
+}
+
+/** Checks the fields that follow from the call and the run context. */
+export function checkCorrelated(call: ObservedCall, record: RecordObject, ctx: OracleContext): Finding[] {
+  const out: Finding[] = [];
+  const version = record["eventVersion"];
+  const eq = (field: string, code: Parameters<typeof finding>[0], expected: unknown): void => {
+    if (record[field] !== expected) out.push(finding(code, field, expected, record[field]));
+  };
+  eq("eventSource", "correlated.event_source", ctx.eventSource);
+  eq("eventName", "correlated.event_name", call.operation);
+  eq("awsRegion", "correlated.aws_region", call.region);
+  if (versionAtLeast(version, "1.02")) {
+    eq("recipientAccountId", "correlated.recipient_account", ctx.accountId);
+    eq("eventType", "correlated.event_type", "AwsApiCall");
+  }
+  if (versionAtLeast(version, "1.01") && record["apiVersion"] !== EXPECTED_API_VERSION) {
+    out.push(finding("correlated.api_version", "apiVersion", EXPECTED_API_VERSION, record["apiVersion"]));
+  }
+  const row = operationLogging(call.operation);
+  if (row !== undefined) {
+    if (!hasField(record, "readOnly")) {
+      if (versionAtLeast(version, "1.01")) out.push(finding("correlated.read_only_missing", "readOnly", row.readOnly, undefined));
+    } else if (record["readOnly"] !== row.readOnly) {
+      out.push(finding("correlated.read_only", "readOnly", row.readOnly, record["readOnly"]));
+    }
+  }
+  // managementEvent: shown from 1.06 for AwsApiCall; eventCategory: Optional False from 1.07 (facts §2).
+  if (versionAtLeast(version, "1.06")) eq("managementEvent", "correlated.management_event", true);
+  if (versionAtLeast(version, "1.07")) eq("eventCategory", "correlated.event_category", "Management");
+  if (call.requestId !== undefined) eq("requestID", "correlated.request_id", call.requestId);
+  out.push(...checkEventTime(call, record, ctx));
+  if (!nonEmptyString(record["sourceIPAddress"])) out.push(finding("correlated.source_ip", "sourceIPAddress", "a non-empty string", record["sourceIPAddress"]));
+  if (!nonEmptyString(record["userAgent"])) out.push(finding("correlated.user_agent", "userAgent", "a non-empty string", record["userAgent"]));
+  return out;
+}

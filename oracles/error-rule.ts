@@ -1,0 +1,30 @@
+/**
+ * Rule 2 (last bullet), error events: a failed call's record has errorCode = the error's type name,
+ * errorMessage = its message, and responseElements null; a successful call's record has neither
+ * (DESIGN.md rule 2; facts §6.1, the AWS UpdateTrail error example).
+ */
+import { finding, type Finding } from "./finding.js";
+import type { ObservedCall } from "./observed-call.js";
+import type { RecordObject } from "./record-input.js";
+
+/** Checks errorCode, errorMessage and responseElements against the call's outcome. Unknown outcomes are not judged. */
+export function checkErrorFields(call: ObservedCall, record: RecordObject): Finding[] {
+  const code = record["errorCode"];
+  const message = record["errorMessage"];
+  if (call.outcome === "ok") {
+    const out: Finding[] = [];
+    if (code !== undefined) out.push(finding("error.unexpected_error_code", "errorCode", undefined, code));
+    if (message !== undefined) out.push(finding("error.unexpected_error_code", "errorMessage", undefined, message));
+    return out;
+  }
+  if (call.outcome !== "error" || call.error === undefined) return [];
+
+  const out: Finding[] = [];
+  if (code === undefined || code === null || code === "") out.push(finding("error.code_missing", "errorCode", call.error.code, code));
+  else if (code !== call.error.code) out.push(finding("error.code_mismatch", "errorCode", call.error.code, code));
+  if (message === undefined || message === null) out.push(finding("error.message_missing", "errorMessage", call.error.message, message));
+  else if (message !== call.error.message) out.push(finding("error.message_mismatch", "errorMessage", call.error.message, message));
+  const response = record["responseElements"];
+  if (response !== undefined && response !== null) out.push(finding("error.response_not_null", "responseElements", null, response));
+  return out;
+}

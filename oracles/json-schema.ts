@@ -1,0 +1,27 @@
+/**
+ * The JSON Schema of a CloudTrail record, generated from the zod schema by zod 4's own
+ * `z.toJSONSchema`, for people who parse records outside TypeScript. Committed as
+ * schemas/cloudtrail-record.schema.json; a test checks the file equals what zod generates now.
+ */
+import { writeFileSync } from "node:fs";
+import { z } from "zod";
+import { CloudTrailRecordSchema } from "./record-schema.js";
+
+/** The record's JSON Schema (draft 2020-12), with an id and a title. */
+export function recordJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(CloudTrailRecordSchema, { target: "draft-2020-12" }),
+    $id: "https://github.com/inspector-cloudtrail-conformance/schemas/cloudtrail-record.schema.json",
+    title: "CloudTrail management-event record (as checked by the Inspector Classic conformance oracles)",
+  };
+}
+
+/** The schema file's text: 2-space JSON with a final newline. */
+export function recordJsonSchemaText(): string {
+  return `${JSON.stringify(recordJsonSchema(), null, 2)}\n`;
+}
+
+/** Writes the schema to `path` (the one function in oracles/ that does I/O, used to refresh the committed file). */
+export function writeRecordJsonSchema(path: string): void {
+  writeFileSync(path, recordJsonSchemaText());
+}

@@ -1,0 +1,29 @@
+/**
+ * Rule 2, logging mode by operation class, for successful calls: responseElements is null for
+ * request-only operations and for operations without output, and equals the response body as
+ * received otherwise (DESIGN.md rule 2; facts §1.3, §9.1-9.3).
+ */
+import { finding, type Finding } from "./finding.js";
+import { firstJsonDifference } from "./json-diff.js";
+import { expectedResponseElements, operationLogging } from "./logging-mode.js";
+import type { ObservedCall, OracleContext } from "./observed-call.js";
+import { hasField, type RecordObject } from "./record-input.js";
+
+/** Checks responseElements of the record of a successful call. Calls that failed or whose outcome is unknown are not judged here. */
+export function checkLoggingMode(call: ObservedCall, record: RecordObject, ctx: OracleContext): Finding[] {
+  const row = operationLogging(call.operation);
+  if (row === undefined) return [finding("logging.unknown_operation", "eventName", "one of the 37 Inspector Classic operations", call.operation)];
+  if (call.outcome !== "ok") return [];
+
+  const present = hasField(record, "responseElements");
+  const actual = record["responseElements"];
+  if (expectedResponseElements(row, ctx.rulesEdition) === "null") {
+    if (!present) return [finding("logging.response_absent_not_null", "responseElements", null, undefined)];
+    if (actual === null) return [];
+    const code = row.mode[ctx.rulesEdition] === "request-only" ? "logging.response_logged_for_read" : "logging.response_not_null_for_empty_output";
+    return [finding(code, "responseElements", null, actual)];
+  }
+  if (actual === undefined || actual === null) return [finding("logging.response_missing", "responseElements", call.response, actual)];
+  const diff = firstJsonDifference(call.response, actual);
+  return diff ? [finding("logging.response_mismatch", `responseElements${diff.path}`, diff.expected, diff.actual)] : [];
+}
