@@ -1,11 +1,21 @@
 import { defineConfig } from "vitest/config";
 
-/** Test layout: tests/ holds the project's own tests, suites/ the conformance suites. */
+/**
+ * Two projects: `unit` (tests/: the project's own tests) and `conformance` (suites/: the conformance
+ * suites, one file per rule family, over one run made by suites/global-setup.ts against
+ * CONFORMANCE_TARGET, the embedded reference emulator by default).
+ */
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts", "suites/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "conformance", include: ["suites/**/*.test.ts"], globalSetup: ["suites/global-setup.ts"] },
+      },
+    ],
   },
 });

@@ -72,8 +72,8 @@ const TEMPLATES: Record<FindingCode, MessageTemplate> = {
   "fixture.inconsistent_identity": { what: "the documentation record's userIdentity contradicts itself", hint: "the AWS Inspector example says type AssumedRole with an IAM user ARN and an AIDA principalId (facts §1.3)" },
 };
 
-/** Renders a value compactly for a message (JSON, cut at 200 characters). */
-export function renderValue(value: unknown): string {
+/** Renders a value compactly for a message (JSON on one line, cut at `max` characters, 200 by default). */
+export function renderValue(value: unknown, max = 200): string {
   if (value === undefined) return "(absent)";
   let text: string;
   try {
@@ -81,7 +81,7 @@ export function renderValue(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 /** The message of a finding: what happened at `path`, expected vs actual, and a hint. */

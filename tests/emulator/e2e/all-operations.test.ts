@@ -8,9 +8,9 @@ import * as inspector from "@aws-sdk/client-inspector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultAccountDirectoryConfig, loadAccountDirectory } from "../../../emulator/accounts/index.js";
 import { INSPECTOR_OPERATIONS } from "../../../model/service-model.js";
-import { failingCallFor } from "./failing-calls.js";
+import { successSweep } from "../../../harness/coverage-sweep.js";
+import { failingInputFor } from "../../../harness/failing-input.js";
 import { recordsForRequest } from "./read-back.js";
-import { runSessionScenario, type ScenarioCall } from "./session-scenario.js";
 import {
   cloudTrailClient,
   inspectorClient,
@@ -43,15 +43,37 @@ function directoryWithDeniedUser() {
 type CommandCtor = new (input: never) => unknown;
 const commandFor = (operation: string) => (inspector as unknown as Record<string, CommandCtor>)[`${operation}Command`]!;
 
+/** One call the session made through the SDK. */
+interface MadeCall {
+  operation: string;
+  input: Record<string, unknown>;
+  requestId: string;
+}
+
+/** Runs the harness's coverage sweep (a realistic session over all 37 operations) through a bare SDK client. */
+async function runSession(client: inspector.InspectorClient, advanceClock: (ms: number) => void, uniq: string): Promise<MadeCall[]> {
+  const made: MadeCall[] = [];
+  await successSweep(
+    async (operation, input) => {
+      const out = (await client.send(new (commandFor(operation))(input as never) as never)) as { $metadata: { requestId?: string } };
+      made.push({ operation, input, requestId: out.$metadata.requestId ?? "" });
+      const { $metadata: _, ...output } = out;
+      return { ok: true, output };
+    },
+    { uniq, region: "us-east-1", accountId: "111122223333", runCompletionTimeoutMs: 5_000, pollIntervalMs: 0, sleep: async () => advanceClock(1_000) },
+  );
+  return made;
+}
+
 for (const transport of ["in-process", "loopback"] as TransportName[]) {
   describe(`all 37 operations (${transport})`, () => {
     let target: EmulatorUnderTest;
     let offsetMs = 0;
-    let succeeded: ScenarioCall[] = [];
+    let succeeded: MadeCall[] = [];
 
     beforeAll(async () => {
       target = await startEmulator(transport, { accounts: directoryWithDeniedUser(), clock: () => new Date(Date.now() + offsetMs) });
-      succeeded = await runSessionScenario(inspectorClient(target, USER_CREDENTIALS), (ms) => (offsetMs += ms), transport);
+      succeeded = await runSession(inspectorClient(target, USER_CREDENTIALS), (ms) => (offsetMs += ms), transport);
     });
     afterAll(async () => target.close());
 
@@ -72,8 +94,10 @@ for (const transport of ["in-process", "loopback"] as TransportName[]) {
     });
 
     it.each(INSPECTOR_OPERATIONS)("%s fails and its record carries the error", async (operation) => {
-      const failing = failingCallFor(operation);
-      const client = inspectorClient(target, failing.asDeniedUser ? DENIED : USER_CREDENTIALS);
+      // Every operation with input fails on a broken input; the one without (DescribeCrossAccountAccessRole)
+      // is made to fail by IAM: its caller is denied every Inspector action.
+      const failing = failingInputFor(operation) ?? { input: {}, expectedError: "AccessDeniedException" };
+      const client = inspectorClient(target, failingInputFor(operation) === undefined ? DENIED : USER_CREDENTIALS);
       const error = (await client.send(new (commandFor(operation))(failing.input as never) as never).then(
         () => undefined,
         (e: unknown) => e,

@@ -1,0 +1,163 @@
+/**
+ * The generators' CallExecutor, implemented against a target: sends the SDK command for an operation
+ * as the requested identity, with a per-call deadline, and records one ObservedCall per call from the
+ * wire exchange (request and response bodies exactly as they crossed the wire). The history line is
+ * written as soon as the call completes.
+ */
+import * as inspectorSdk from "@aws-sdk/client-inspector";
+import type { CallExecutor, CallMeta, CallOutcome } from "../generators/executor.js";
+import { describeIdentity, type IdentityRequest } from "../generators/identities.js";
+import { inspectorModel, operationOf } from "../model/service-model.js";
+import type { ObservedCall } from "../oracles/observed-call.js";
+import type { RunConfig } from "./config.js";
+import type { HistoryWriter } from "./history.js";
+import type { ProvisionedIdentity, Target } from "./target.js";
+import { withDeadline } from "./targets/deadline.js";
+import { describeSdkError, NOT_DELIVERED_CODES } from "./targets/sdk-error.js";
+import { captureWire, parseWireJson, type WireExchange } from "./wire-capture.js";
+
+/** Resolves an identity request to credentials; undefined when the target cannot provide it. */
+export type IdentityResolver = (request: IdentityRequest) => Promise<ProvisionedIdentity | undefined>;
+
+/** What a HistoryExecutor is built from. */
+export interface HistoryExecutorOptions {
+  target: Target;
+  config: RunConfig;
+  /** Where each call is appended as it completes; none: calls are kept in memory only. */
+  history?: HistoryWriter;
+  identities: IdentityResolver;
+  /** Region recorded when the client's own region cannot be read; default target.region. */
+  region?: string;
+  /** seq of the first call; default 0. */
+  firstSeq?: number;
+}
+
+/** An IdentityResolver over `target.provision` (AssumedRole/FederatedUser names from the request). */
+export function targetIdentities(target: Target): IdentityResolver {
+  return async (request) => {
+    const name = request.kind === "AssumedRole" ? request.sessionName : request.kind === "FederatedUser" ? request.federatedName : undefined;
+    const got = await target.provision(request.kind, name);
+    return got.status === "available" ? got.identity : undefined;
+  };
+}
+
+type CommandCtor = new (input: Record<string, unknown>) => Parameters<inspectorSdk.InspectorClient["send"]>[0];
+
+function commandFor(operation: string): CommandCtor {
+  const ctor = (inspectorSdk as unknown as Record<string, unknown>)[`${operation}Command`];
+  if (typeof ctor !== "function" || operationOf(inspectorModel, operation) === undefined) {
+    throw new Error(`${operation} is not an Inspector Classic operation (see model/service-model.ts INSPECTOR_OPERATIONS)`);
+  }
+  return ctor as CommandCtor;
+}
+
+/** The JSON 1.1 error type of a response: `__type` or `x-amzn-errortype`, namespace and suffix removed. */
+function wireErrorType(exchange: WireExchange): string | undefined {
+  const body = parseWireJson(exchange.response?.body ?? "");
+  const raw =
+    (body !== null && typeof body === "object" && typeof (body as Record<string, unknown>)["__type"] === "string"
+      ? ((body as Record<string, unknown>)["__type"] as string)
+      : undefined) ?? exchange.response?.headers["x-amzn-errortype"];
+  if (raw === undefined) return undefined;
+  const noSuffix = raw.split(":")[0] ?? raw;
+  return noSuffix.slice(noSuffix.lastIndexOf("#") + 1) || undefined;
+}
+
+function wireErrorMessage(exchange: WireExchange): string | undefined {
+  const body = parseWireJson(exchange.response?.body ?? "");
+  if (body === null || typeof body !== "object") return undefined;
+  const b = body as Record<string, unknown>;
+  const m = b["message"] ?? b["Message"];
+  return typeof m === "string" ? m : undefined;
+}
+
+/** Runs Inspector calls against a target and records each one. */
+export class HistoryExecutor implements CallExecutor {
+  private readonly observed: ObservedCall[] = [];
+  private nextSeq: number;
+
+  constructor(private readonly options: HistoryExecutorOptions) {
+    this.nextSeq = options.firstSeq ?? 0;
+  }
+
+  /** The calls made so far, in completion order. */
+  calls(): readonly ObservedCall[] {
+    return this.observed;
+  }
+
+  /** Sends `operation` with `input` as `identityRequest`; records and returns what was observed. */
+  async call(identityRequest: IdentityRequest, operation: string, input: Record<string, unknown>, _meta?: CallMeta): Promise<CallOutcome> {
+    const Command = commandFor(operation);
+    const identity = await this.options.identities(identityRequest);
+    if (identity === undefined) {
+      throw new Error(`${describeIdentity(identityRequest)} is not available on the ${this.options.target.name} target; generate only kinds the target provides`);
+    }
+    this.options.history?.forbid(identity.credentials.secretAccessKey, identity.credentials.sessionToken);
+    const seq = this.nextSeq++;
+    const client = this.options.target.inspector(identity.credentials);
+    const region = await this.regionOf(client);
+
+    const startedAt = new Date();
+    const captured = await captureWire(() =>
+      withDeadline(this.options.config.callTimeoutMs, `Inspector ${operation}`, (signal) => client.send(new Command(input), { abortSignal: signal })),
+    );
+    const endedAt = new Date();
+
+    const exchange = [...captured.exchanges].reverse().find((x) => x.amzTarget?.endsWith(`.${operation}`)) ?? captured.exchanges.at(-1);
+    const hasInput = operationOf(inspectorModel, operation)?.input !== undefined;
+    const answer = exchange?.response;
+    const notDelivered = exchange?.failure?.code !== undefined && NOT_DELIVERED_CODES.has(exchange.failure.code);
+    const sentToService = exchange !== undefined && (answer !== undefined || !notDelivered);
+
+    const call: ObservedCall = {
+      seq,
+      operation,
+      identity: identity.expected,
+      region,
+      request: !hasInput ? null : exchange !== undefined ? parseWireJson(exchange.requestBody) : (JSON.parse(JSON.stringify(input)) as unknown),
+      response: null,
+      outcome: "unknown",
+      sentToService,
+      startedAt: startedAt.toISOString(),
+      endedAt: endedAt.toISOString(),
+    };
+    if (answer?.requestId !== undefined && answer.requestId !== "") call.requestId = answer.requestId;
+
+    const failure = captured.result.ok ? undefined : describeSdkError(captured.result.error);
+    if (answer !== undefined && answer.status >= 200 && answer.status < 300) {
+      call.outcome = "ok";
+      call.response = parseWireJson(answer.body);
+    } else if (answer !== undefined && exchange !== undefined) {
+      call.outcome = "error";
+      call.error = {
+        code: wireErrorType(exchange) ?? failure?.code ?? `HTTP${answer.status}`,
+        message: wireErrorMessage(exchange) ?? failure?.message ?? "",
+        httpStatus: answer.status,
+      };
+    } else if (exchange === undefined && failure !== undefined && !failure.noAnswer) {
+      // The SDK threw before handing anything to the HTTP handler (e.g. serialising the input).
+      call.outcome = "error";
+      call.error = { code: failure.code, message: failure.message };
+    } else if (failure !== undefined) {
+      call.outcome = "unknown";
+      call.error = { code: exchange?.failure?.code ?? failure.code, message: failure.message };
+    }
+
+    this.observed.push(call);
+    this.options.history?.append(call);
+    return call.outcome === "ok"
+      ? { ok: true, output: call.response }
+      : { ok: false, ...(call.error !== undefined ? { errorCode: call.error.code } : {}) };
+  }
+
+  private async regionOf(client: inspectorSdk.InspectorClient): Promise<string> {
+    const fallback = this.options.region ?? this.options.target.region;
+    try {
+      const r: unknown = client.config.region;
+      const value = typeof r === "function" ? await (r as () => Promise<unknown>)() : r;
+      return typeof value === "string" && value !== "" ? value : fallback;
+    } catch {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Interactive mode (fast targets): each generated command sequence is executed, its records are
+ * collected and checked at once, and a sequence with a required finding fails the property, so
+ * fast-check shrinks it to a minimal sequence. The shrunk counterexample is reported with its calls,
+ * expected against actual record fields (the findings) and a replay command.
+ */
+import fc from "fast-check";
+import { inspectorCommands } from "../generators/commands.js";
+import { identityArbitrary, type IdentityKind } from "../generators/identities.js";
+import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
+import { requiredFindings, type Finding } from "../oracles/index.js";
+import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
+import { collectAndCheck, type CheckedBatch, type CollectSettings } from "./batch-check.js";
+import type { RunConfig } from "./config.js";
+import { commandsReplayPathOf, replayCommand } from "./replay.js";
+import { runSequence, type RecordingExecutor } from "./run-sequence.js";
+
+/** A shrunk failure of the property. */
+export interface ShrunkFailure {
+  /** The minimal sequence's calls, in order. */
+  calls: ObservedCall[];
+  /** Its required findings (expected against actual). */
+  findings: Finding[];
+  /** The sequence as fast-check prints it. */
+  printed: string;
+  replay: string;
+  seed: number;
+  path: string;
+}
+
+/** What the phase needs from the run. */
+export interface InteractiveInputs {
+  config: RunConfig;
+  executor: RecordingExecutor;
+  kinds: readonly IdentityKind[];
+  scope: PoolScope;
+  /** ARNs the pool starts with (SNS topic, IAM role: nothing in Inspector creates them). */
+  seedPool: (pool: ResourcePool) => void;
+  collect: CollectSettings;
+  ctx: OracleContext;
+  /** Request ids of calls made before this phase. */
+  earlierRequestIds: Set<string>;
+  onBatch: (batch: CheckedBatch) => void;
+}
+
+/** Runs the property; returns the shrunk failure, if any, and how many sequences ran. */
+export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ failure: ShrunkFailure | undefined; sequences: number }> {
+  const { config, executor } = inputs;
+  let lastFailure: { calls: ObservedCall[]; findings: Finding[] } | undefined;
+  let sequences = 0;
+  const commands = inspectorCommands({
+    identities: identityArbitrary(inputs.kinds),
+    maxCommands: config.maxCommands,
+    ...(config.commandsReplayPath !== undefined ? { replayPath: config.commandsReplayPath } : {}),
+  });
+  const property = fc.asyncProperty(commands, async (cmds) => {
+    sequences++;
+    const calls = await runSequence(cmds, executor, inputs.scope, inputs.seedPool);
+    if (calls.length === 0) return true;
+    const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, inputs.earlierRequestIds);
+    for (const c of calls) if (c.requestId !== undefined) inputs.earlierRequestIds.add(c.requestId);
+    inputs.onBatch(batch);
+    if (!batch.failed) return true;
+    lastFailure = failingPrefix(calls, batch);
+    return false;
+  });
+  const details = await fc.check(property, {
+    seed: config.seed,
+    numRuns: config.runs,
+    ...(config.replayPath !== undefined ? { path: config.replayPath, endOnFailure: true } : {}),
+  });
+  if (!details.failed || lastFailure === undefined) return { failure: undefined, sequences };
+  const printed = String(details.counterexample?.[0] ?? "");
+  const commandsReplayPath = commandsReplayPathOf(printed);
+  const path = details.counterexamplePath ?? "";
+  return {
+    sequences,
+    failure: {
+      ...lastFailure,
+      printed,
+      seed: details.seed,
+      path,
+      replay: replayCommand(config, { seed: details.seed, path, commandsReplayPath }),
+    },
+  };
+}
+
+/**
+ * The calls of a failing sequence up to its first failing call, and that call's required findings:
+ * the failing call is last, as a counterexample shows it. Findings that name no call (a record
+ * with no call) keep the whole sequence.
+ */
+function failingPrefix(calls: ObservedCall[], batch: CheckedBatch): { calls: ObservedCall[]; findings: Finding[] } {
+  for (let i = 0; i < calls.length; i++) {
+    const seq = calls[i]!.seq;
+    const own = requiredFindings([
+      ...(batch.result.byCall.get(seq) ?? []),
+      ...batch.result.findings.filter((f) => f.path.startsWith(`calls[seq=${seq}]`)),
+    ]);
+    if (own.length > 0) return { calls: calls.slice(0, i + 1), findings: own };
+  }
+  return { calls, findings: requiredFindings(batch.result.all) };
+}

@@ -1,0 +1,64 @@
+/**
+ * The data of a check: one cell of the matrix (operation x rule family) or one identity kind.
+ * The report schema (schema.ts) validates exactly these shapes.
+ */
+import type { Finding } from "../../oracles/finding.js";
+import type { IdentityKind, ObservedCall } from "../../oracles/observed-call.js";
+import type { Counterexample } from "./counterexample.js";
+
+/** pass: checked, no required finding; fail: a required finding; na: does not apply; unknown: could not be observed. */
+export type CheckStatus = "pass" | "fail" | "na" | "unknown";
+
+/** One check of the report (DESIGN.md "Contracts", conformance.json `checks`). */
+export interface Check {
+  /** `<operation>/<property>`, e.g. `CreateResourceGroup/echo`, or `*\/identity:AssumedRole`. */
+  id: string;
+  /** Inspector operation, or `*` for run-wide checks. */
+  operation: string;
+  /** Rule family (`shape`, `logging`, …) or `identity:<Kind>`. */
+  property: string;
+  status: CheckStatus;
+  /** required checks decide the verdict; advisory ones are only reported. */
+  severity: "required" | "advisory";
+  /** How many calls the check examined (0 when it could not examine any). */
+  count: number;
+  /** Calls (or, for records without a call, records) with at least one required finding. */
+  failed: number;
+  /** Advisory findings seen (never change the status). */
+  advisories: number;
+  /** What happened and what to do. */
+  message: string;
+  counterexample: Counterexample | null;
+}
+
+/** A scope the target could not serve, and why (e.g. Inspector Classic past its end of support). */
+export interface Unsupported {
+  scope: "target" | "inspector" | "lookupEvents" | "sts";
+  reason: string;
+}
+
+/** Whether the target could provide an identity kind. */
+export interface IdentityStatus {
+  kind: IdentityKind;
+  status: "available" | "na";
+  reason?: string;
+}
+
+/** Everything buildChecks needs: the history, checkRun's findings, and what the target could not do. */
+export interface CheckInput {
+  calls: readonly ObservedCall[];
+  /** From oracles' checkRun. */
+  findings: { all: Finding[]; byCall: Map<number, Finding[]> };
+  identities: IdentityStatus[];
+  unsupported: Unsupported[];
+  /** The collected records (objects or CloudTrailEvent strings), to place findings about records that matched no call. */
+  records?: readonly unknown[];
+  /** Command that replays the run up to a call, e.g. `npm run conformance -- --seed 42 --path 3:1`. */
+  replayCommand?: (seq: number) => string | null;
+  /** Shrunk counterexamples from interactive mode, attached to their checks. */
+  counterexamples?: Counterexample[];
+  /** Operations to report (rows); defaults to the 37 of the model plus any other the history names. */
+  operations?: readonly string[];
+  /** Operations no input can make fail (harness/failing-input.ts): their `error` cell is `na` when no call failed. */
+  cannotFail?: readonly string[];
+}

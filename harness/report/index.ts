@@ -1,0 +1,14 @@
+/** Public surface of reporting: checks, verdict, conformance.json schema, and the three renderings. */
+export { buildChecks } from "./checks.js";
+export type { Check, CheckInput, CheckStatus, IdentityStatus, Unsupported } from "./check-types.js";
+export { counterexampleCall, creatorsOf, smallestCounterexample, type Counterexample, type CounterexampleCall } from "./counterexample.js";
+export { attributeFindings, recordIndexOfPath, seqOfPath, type AttributedFindings, type RecordFinding } from "./finding-attribution.js";
+export { ALL_OPERATIONS, CHECK_PROPERTIES, isCheckProperty, type CheckProperty } from "./properties.js";
+export { blockingScope } from "./unsupported.js";
+export { EXIT_CODES, exitCodeOf, explainVerdict, unobservedFamilies, unobservedOperations, uncheckedIdentityKinds, verdictOf, type Verdict } from "./verdict.js";
+export { ConformanceReportSchema, CheckSchema, CounterexampleSchema, REPORT_SCHEMA_VERSION, type ConformanceReport } from "./schema.js";
+export { buildReport, coverageOf, findingsByCode, type CollectionStats, type ReportInput } from "./build-report.js";
+export { renderMarkdown, mdCell, mdCode } from "./markdown.js";
+export { renderHtml, escapeHtml } from "./html.js";
+export { printSummary, renderConsole, useColour } from "./console.js";
+export { parseReport, writeReports, type ReportPaths } from "./write-reports.js";

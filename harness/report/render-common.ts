@@ -1,0 +1,49 @@
+/**
+ * What the three renderings (Markdown, HTML, console) share: the status symbols, the matrix rows and
+ * columns taken from the report, and the compact rendering of JSON values.
+ */
+import { renderValue } from "../../oracles/messages.js";
+import type { CheckProperty } from "./properties.js";
+import { ALL_OPERATIONS, CHECK_PROPERTIES } from "./properties.js";
+import type { ConformanceReport } from "./schema.js";
+
+/** A check as stored in the report. */
+export type ReportCheck = ConformanceReport["checks"][number];
+
+/** The symbols of the brief: pass ✓, fail ✗, na –, unknown ?. */
+export const STATUS_SYMBOL: Readonly<Record<ReportCheck["status"], string>> = { pass: "✓", fail: "✗", na: "–", unknown: "?" };
+
+/** The matrix of a report: its operations (rows, in report order), families (columns) and cells. */
+export interface Matrix {
+  operations: string[];
+  properties: readonly CheckProperty[];
+  cell(operation: string, property: string): ReportCheck | undefined;
+}
+
+/** The operation x family matrix of a report. */
+export function matrixOf(report: ConformanceReport): Matrix {
+  const operations = [...new Set(report.checks.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
+  const byId = new Map(report.checks.map((c) => [c.id, c]));
+  return { operations, properties: CHECK_PROPERTIES, cell: (operation, property) => byId.get(`${operation}/${property}`) };
+}
+
+/** Checks outside the matrix: identity kinds and run-wide ones. */
+export function runWideChecks(report: ConformanceReport): ReportCheck[] {
+  return report.checks.filter((c) => c.operation === ALL_OPERATIONS);
+}
+
+/** Checks with required status fail, in report order. */
+export function failingChecks(report: ConformanceReport): ReportCheck[] {
+  return report.checks.filter((c) => c.status === "fail");
+}
+
+/** A JSON value on one line, cut at `max` characters; `(absent)` for undefined (the oracles' own rendering). */
+export function compactJson(value: unknown, max = 300): string {
+  return renderValue(value, max);
+}
+
+/** One line saying what was run where. */
+export function runLine(report: ConformanceReport): string {
+  const where = report.endpoint ? `${report.target} (${report.endpoint})` : report.target;
+  return `target ${where}, region ${report.region}, seed ${report.seed}, ${report.runs} runs, rules edition ${report.rulesEdition}, ${report.mode} mode, ${report.calls} calls, ${report.records} records, clock skew ${report.clockSkewMs} ms`;
+}

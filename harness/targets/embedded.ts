@@ -1,0 +1,71 @@
+/**
+ * The `embedded` target: a reference emulator in-process, mounted with msw on the real AWS hostnames
+ * (inspector.<region>.amazonaws.com, cloudtrail.<region>…, sts…), so the clients are configured
+ * exactly as for AWS. Any request msw does not handle is an error: nothing leaks to the network.
+ * Its accounts are the emulator's directory (default: README "Default account").
+ */
+import { setupServer } from "msw/node";
+import { DEFAULT_ROLE_ARN } from "../../emulator/accounts/index.js";
+import { createEmulator, type Emulator, type EmulatorOptions } from "../../emulator/emulator.js";
+import { mswHandlers } from "../../emulator/transports/msw-handlers.js";
+import type { RunConfig } from "../config.js";
+import { IdentityProvisioner } from "../identities.js";
+import type { Credentials } from "../target.js";
+import type { HarnessTarget } from "./harness-target.js";
+import { ServiceClients } from "./service-clients.js";
+
+/** The embedded target, with the emulator and msw server exposed for tests. */
+export interface EmbeddedTarget extends HarnessTarget {
+  name: "embedded";
+  emulator: Emulator;
+  /** The msw server (tests may `use()` extra handlers, e.g. a hanging answer). */
+  msw: ReturnType<typeof setupServer>;
+}
+
+/** Starts an emulator (with `rulesEdition` from the config) and intercepts the AWS hostnames. */
+export function createEmbeddedTarget(config: RunConfig, emulatorOptions: EmulatorOptions = {}): EmbeddedTarget {
+  const emulator = createEmulator({ ...emulatorOptions, rulesEdition: config.rulesEdition });
+  const msw = setupServer(...mswHandlers(emulator.handle));
+  msw.listen({ onUnhandledRequest: "error" });
+  const clients = new ServiceClients({ region: config.region, endpoints: {}, callTimeoutMs: config.callTimeoutMs });
+
+  // The first account of the directory is the run's account: its first IAM user key is the base
+  // identity, its first root key the Root identity.
+  const account = emulator.accounts.accounts[0];
+  const userKey = account?.users.flatMap((u) => u.accessKeys)[0];
+  const rootKey = account?.rootAccessKeys[0];
+  const identities = new IdentityProvisioner({
+    sts: (c) => clients.sts(c),
+    base: async () => {
+      if (userKey === undefined) throw new Error("the emulator's first account has no IAM user with an access key");
+      return { accessKeyId: userKey.accessKeyId, secretAccessKey: userKey.secretAccessKey };
+    },
+    root: async () =>
+      rootKey === undefined
+        ? { na: "the emulator's first account has no root access key (accounts file: rootAccessKeys)" }
+        : { accessKeyId: rootKey.accessKeyId, secretAccessKey: rootKey.secretAccessKey },
+    roleArn: config.roleArn ?? DEFAULT_ROLE_ARN,
+    callTimeoutMs: config.callTimeoutMs,
+    accountAlias: (accountId) => emulator.accounts.account(accountId)?.alias,
+  });
+
+  let closed: Promise<void> | undefined;
+  return {
+    name: "embedded",
+    endpoint: undefined,
+    region: config.region,
+    emulator,
+    msw,
+    identities,
+    inspector: (c: Credentials) => clients.inspector(c),
+    cloudtrail: (c: Credentials) => clients.cloudtrail(c),
+    sts: (c: Credentials) => clients.sts(c),
+    provision: (kind, name) => identities.provision(kind, name),
+    close: () =>
+      (closed ??= (async () => {
+        clients.destroy();
+        msw.close();
+        await emulator.close();
+      })()),
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * What every target built here offers beyond harness/target.ts's `Target`: an STS client per
+ * identity (for the probe) and the identity provisioner behind `provision`.
+ */
+import type { STSClient } from "@aws-sdk/client-sts";
+import type { IdentityProvisioner } from "../identities.js";
+import type { Credentials, Target } from "../target.js";
+
+/** A Target with its STS client and identity provisioner exposed. */
+export interface HarnessTarget extends Target {
+  /** An STS client signed with `identity`. */
+  sts(identity: Credentials): STSClient;
+  /** The provisioner `provision` delegates to (it caches by kind and name). */
+  identities: IdentityProvisioner;
+}

@@ -1,0 +1,94 @@
+/**
+ * SDK clients for the three services a target serves (Inspector, CloudTrail, STS), one per
+ * credentials, all through one WireCaptureHandler. Clients make exactly one attempt per call
+ * (maxAttempts 1), so each history line is one request and a retry never hides an answer.
+ */
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { InspectorClient } from "@aws-sdk/client-inspector";
+import { STSClient } from "@aws-sdk/client-sts";
+import type { Credentials } from "../target.js";
+import { WireCaptureHandler } from "../wire-capture.js";
+
+/** Per-service endpoint URLs; a missing one means the service's real AWS endpoint. */
+export interface ServiceEndpoints {
+  inspector?: string;
+  cloudtrail?: string;
+  sts?: string;
+}
+
+/** How the clients are built. */
+export interface ServiceClientsOptions {
+  region: string;
+  endpoints: ServiceEndpoints;
+  /** Connection and request timeout of the HTTP handler, in ms (config.callTimeoutMs). */
+  callTimeoutMs: number;
+}
+
+function cacheKey(c: Credentials): string {
+  return `${c.accessKeyId}\u0000${c.sessionToken ?? ""}`;
+}
+
+/** A cache of SDK clients keyed by credentials. */
+export class ServiceClients {
+  /** The wire-capturing request handler every client uses. */
+  readonly handler: WireCaptureHandler;
+  private readonly inspectors = new Map<string, InspectorClient>();
+  private readonly cloudtrails = new Map<string, CloudTrailClient>();
+  private readonly stss = new Map<string, STSClient>();
+
+  constructor(private readonly options: ServiceClientsOptions) {
+    this.handler = new WireCaptureHandler({ connectionTimeout: options.callTimeoutMs, requestTimeout: options.callTimeoutMs });
+  }
+
+  private base(credentials: Credentials, endpoint: string | undefined) {
+    const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+    return {
+      region: this.options.region,
+      credentials: { accessKeyId, secretAccessKey, ...(sessionToken !== undefined ? { sessionToken } : {}) },
+      maxAttempts: 1,
+      requestHandler: this.handler,
+      ...(endpoint !== undefined ? { endpoint } : {}),
+    };
+  }
+
+  /** An Inspector Classic client signed with `credentials`. */
+  inspector(credentials: Credentials): InspectorClient {
+    const key = cacheKey(credentials);
+    let client = this.inspectors.get(key);
+    if (client === undefined) {
+      client = new InspectorClient(this.base(credentials, this.options.endpoints.inspector));
+      this.inspectors.set(key, client);
+    }
+    return client;
+  }
+
+  /** A CloudTrail client signed with `credentials`. */
+  cloudtrail(credentials: Credentials): CloudTrailClient {
+    const key = cacheKey(credentials);
+    let client = this.cloudtrails.get(key);
+    if (client === undefined) {
+      client = new CloudTrailClient(this.base(credentials, this.options.endpoints.cloudtrail));
+      this.cloudtrails.set(key, client);
+    }
+    return client;
+  }
+
+  /** An STS client signed with `credentials` (regional endpoint of the configured region). */
+  sts(credentials: Credentials): STSClient {
+    const key = cacheKey(credentials);
+    let client = this.stss.get(key);
+    if (client === undefined) {
+      client = new STSClient(this.base(credentials, this.options.endpoints.sts));
+      this.stss.set(key, client);
+    }
+    return client;
+  }
+
+  /** Closes the handler's sockets and forgets every client. */
+  destroy(): void {
+    this.handler.destroy();
+    this.inspectors.clear();
+    this.cloudtrails.clear();
+    this.stss.clear();
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Wire capture: a request handler around the SDK's NodeHttpHandler that records each exchange
+ * exactly as it crossed the wire (request body as sent; response status, headers and body as
+ * received). The response stream is buffered and handed to the SDK as a fresh stream with the same
+ * bytes, so the SDK parses what was recorded. Exchanges are collected per call through
+ * AsyncLocalStorage (`captureWire`), so concurrent calls never mix their exchanges.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { Readable } from "node:stream";
+import { NodeHttpHandler, type NodeHttpHandlerOptions } from "@smithy/node-http-handler";
+
+type InnerRequest = Parameters<NodeHttpHandler["handle"]>[0];
+type InnerOptions = Parameters<NodeHttpHandler["handle"]>[1];
+type InnerResult = Awaited<ReturnType<NodeHttpHandler["handle"]>>;
+
+/** One HTTP exchange as seen on the wire. Never holds the Authorization header or any credential. */
+export interface WireExchange {
+  /** `https://inspector.us-east-1.amazonaws.com/` */
+  url: string;
+  method: string;
+  /** `X-Amz-Target` of a JSON 1.1 request (`InspectorService.ListRulesPackages`). */
+  amzTarget: string | undefined;
+  /** The request body exactly as handed to the socket (UTF-8). */
+  requestBody: string;
+  /** When the request was handed to the HTTP handler. */
+  sentAt: Date;
+  /** Present once a response arrived. */
+  response?: {
+    status: number;
+    /** Header names lower-cased. */
+    headers: Record<string, string>;
+    /** `x-amzn-requestid` (or `x-amz-request-id`) of the response. */
+    requestId: string | undefined;
+    /** The response body exactly as received (UTF-8). */
+    body: string;
+  };
+  /** Present when no (complete) response arrived: connection refused, reset, aborted. */
+  failure?: { name: string; code: string | undefined; message: string };
+}
+
+const scope = new AsyncLocalStorage<WireExchange[]>();
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return "";
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  // Streams are never used by the JSON and Query protocols served here; say so rather than guess.
+  return `[unrecorded ${Object.prototype.toString.call(body)} body]`;
+}
+
+function urlOf(request: InnerRequest): string {
+  const port = request.port !== undefined ? `:${request.port}` : "";
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(request.query ?? {})) {
+    if (Array.isArray(v)) v.forEach((x) => query.append(k, x));
+    else if (v !== null && v !== undefined) query.append(k, v);
+  }
+  const qs = query.toString();
+  return `${request.protocol}//${request.hostname}${port}${request.path}${qs === "" ? "" : `?${qs}`}`;
+}
+
+function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  const hit = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return hit === undefined ? undefined : headers[hit];
+}
+
+/** Reads a response stream to the end; rejects if `signal` aborts first. */
+async function buffer(body: unknown, signal: AbortSignal | undefined): Promise<Buffer> {
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  if (typeof body === "string") return Buffer.from(body, "utf8");
+  const stream = body as Readable;
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const onAbort = () => {
+      stream.destroy();
+      const err = new Error("Request aborted while reading the response body");
+      err.name = "AbortError";
+      reject(err);
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    stream.on("data", (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
+    stream.once("error", (err) => {
+      signal?.removeEventListener("abort", onAbort);
+      reject(err);
+    });
+    stream.once("end", () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(Buffer.concat(chunks));
+    });
+  });
+}
+
+/**
+ * A requestHandler for SDK clients: delegates to NodeHttpHandler and records every exchange made
+ * inside a `captureWire` scope. Outside a scope it only forwards (and still buffers the body).
+ */
+export class WireCaptureHandler {
+  /** Tells the SDK which protocol the handler speaks (as NodeHttpHandler does). */
+  readonly metadata = { handlerProtocol: "http/1.1" };
+  private readonly inner: NodeHttpHandler;
+
+  constructor(options: NodeHttpHandlerOptions = {}) {
+    this.inner = new NodeHttpHandler(options);
+  }
+
+  /** Sends one request through NodeHttpHandler, recording it and its response. */
+  async handle(request: InnerRequest, options: InnerOptions = {}): Promise<InnerResult> {
+    const headers = request.headers;
+    const exchange: WireExchange = {
+      url: urlOf(request),
+      method: request.method,
+      amzTarget: headerOf(headers, "x-amz-target"),
+      requestBody: bodyText(request.body),
+      sentAt: new Date(),
+    };
+    scope.getStore()?.push(exchange);
+    try {
+      const result = await this.inner.handle(request, options);
+      const bytes = await buffer(result.response.body, options?.abortSignal as AbortSignal | undefined);
+      const responseHeaders: Record<string, string> = {};
+      for (const [k, v] of Object.entries(result.response.headers)) responseHeaders[k.toLowerCase()] = v;
+      exchange.response = {
+        status: result.response.statusCode,
+        headers: responseHeaders,
+        requestId: responseHeaders["x-amzn-requestid"] ?? responseHeaders["x-amz-request-id"],
+        body: bytes.toString("utf8"),
+      };
+      result.response.body = Readable.from([bytes], { objectMode: false });
+      return result;
+    } catch (err) {
+      const e: Error & { code?: unknown } = err instanceof Error ? err : new Error(String(err));
+      exchange.failure = { name: e.name, code: typeof e.code === "string" ? e.code : undefined, message: e.message };
+      throw err;
+    }
+  }
+
+  /** Passes a configuration change on to NodeHttpHandler. */
+  updateHttpClientConfig(key: keyof NodeHttpHandlerOptions, value: NodeHttpHandlerOptions[typeof key]): void {
+    this.inner.updateHttpClientConfig(key, value);
+  }
+
+  /** NodeHttpHandler's configuration. */
+  httpHandlerConfigs(): NodeHttpHandlerOptions {
+    return this.inner.httpHandlerConfigs();
+  }
+
+  /** Closes NodeHttpHandler's sockets. */
+  destroy(): void {
+    this.inner.destroy();
+  }
+}
+
+/** The settled result of a captured call and the exchanges it made, in order. */
+export interface Captured<T> {
+  exchanges: WireExchange[];
+  result: { ok: true; value: T } | { ok: false; error: unknown };
+}
+
+/** Runs `fn` and collects the wire exchanges that the WireCaptureHandlers made on its behalf. */
+export async function captureWire<T>(fn: () => Promise<T>): Promise<Captured<T>> {
+  const exchanges: WireExchange[] = [];
+  try {
+    const value = await scope.run(exchanges, fn);
+    return { exchanges, result: { ok: true, value } };
+  } catch (error) {
+    return { exchanges, result: { ok: false, error } };
+  }
+}
+
+/** Parses a wire body as JSON; empty -> null; not JSON -> the text itself. */
+export function parseWireJson(text: string): unknown {
+  if (text.trim() === "") return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
