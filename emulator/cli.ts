@@ -11,6 +11,7 @@ import { startHttpServer } from "./transports/http-server.js";
 const USAGE = `Usage: npm run emulator -- [--host 127.0.0.1] [--port 4566] [--region us-east-1]
   [--rules-edition 2020|2017] [--delivery-delay-ms 0] [--throttle-lookup-events]
   [--trail-dir DIR] [--trail-interval-ms 60000] [--accounts FILE] [--max-body-bytes 1048576]
+  [--faults name[,name]]   (emulator faults for the suite's self-tests; none by default)
 Every option also reads an environment variable (README, "Emulator options").`;
 
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
         "trail-interval-ms": { type: "string" },
         accounts: { type: "string" },
         "max-body-bytes": { type: "string" },
+        faults: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
       trailIntervalMs: values["trail-interval-ms"],
       accountsFile: values["accounts"],
       maxBodyBytes: values["max-body-bytes"],
+      faults: values["faults"],
     },
     process.env,
   );
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     trailIntervalMs: settings.trailIntervalMs,
     ...(settings.accountsFile !== undefined ? { accountsFile: settings.accountsFile } : {}),
     maxBodyBytes: settings.maxBodyBytes,
+    faults: settings.faults,
   });
   const server = await startHttpServer(emulator.handle, settings);
   const account = emulator.accounts.accounts[0]!;
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
       secretAccessKey: user?.accessKeys[0]?.secretAccessKey ?? null,
       rulesEdition: settings.rulesEdition,
       trailDir: settings.trailDir ?? null,
+      ...(settings.faults.length > 0 ? { faults: settings.faults } : {}),
     })}\n`,
   );
   let closing = false;

@@ -18,6 +18,8 @@ export interface EmulatorOptions extends CloudTrailOptions {
   accountsFile?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Emulator faults to enable, by name (README "What the emulator records"); default none. */
+  faults?: readonly string[];
 }
 
 /** A reference emulator instance. */
@@ -31,7 +33,15 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** Builds an emulator. */
+/** Every long-term access key id of the directory (root keys, then users' keys), for the `other-access-key` fault. */
+function accessKeyIdsOf(accounts: AccountDirectory): string[] {
+  return accounts.accounts.flatMap((a) => [...a.rootAccessKeys.map((k) => k.accessKeyId), ...a.users.flatMap((u) => u.accessKeys.map((k) => k.accessKeyId))]);
+}
+
+/**
+ * Builds an emulator. `options.faults` enables named emulator faults (emulator/faults/catalogue.ts);
+ * an unknown name throws a FaultListError listing the valid ones.
+ */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = options.clock ?? (() => new Date());
   const accounts =
@@ -40,7 +50,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const authenticator = new Authenticator(accounts, sessions, clock);
   const sts = new StsService(accounts, sessions, clock);
   const inspector = new InspectorService({ clock });
-  const cloudtrail = new CloudTrailService({ ...options, clock });
+  const cloudtrail = new CloudTrailService({ ...options, clock, accessKeyIds: () => accessKeyIdsOf(accounts) });
   const handle = createRouter(
     {
       authenticate: (req) => authenticator.authenticate(req),

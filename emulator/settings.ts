@@ -3,6 +3,20 @@
  * with the documented defaults. Bad settings fail with a message naming the option and the fix.
  */
 import { z } from "zod";
+import { FaultListError, parseFaultList } from "./faults/catalogue.js";
+
+/** `EMULATOR_FAULTS` / `--faults`: comma-separated fault names, validated against the catalogue. */
+const faultsSchema = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value, ctx) => {
+    try {
+      return parseFaultList(value);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: err instanceof FaultListError ? err.message : String(err) });
+      return z.NEVER;
+    }
+  })
+  .default([]);
 
 /** Named settings and their defaults (README "Emulator options" lists the same). */
 export const emulatorSettingsSchema = z.object({
@@ -16,6 +30,7 @@ export const emulatorSettingsSchema = z.object({
   trailIntervalMs: z.coerce.number().int().min(100).default(60_000),
   accountsFile: z.string().min(1).optional(),
   maxBodyBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+  faults: faultsSchema,
 });
 
 /** Validated emulator settings. */
@@ -33,6 +48,7 @@ export const SETTING_ENV: Record<keyof EmulatorSettings, string> = {
   trailIntervalMs: "EMULATOR_TRAIL_INTERVAL_MS",
   accountsFile: "EMULATOR_ACCOUNTS",
   maxBodyBytes: "EMULATOR_MAX_BODY_BYTES",
+  faults: "EMULATOR_FAULTS",
 };
 
 /** Raised for settings that do not validate; its message lists every problem. */

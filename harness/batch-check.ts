@@ -3,7 +3,7 @@
  * deferred mode): read the batch's records back through LookupEvents and run the oracles on them.
  */
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
-import { checkRun, requiredFindings, type RunResult } from "../oracles/index.js";
+import { checkLookupConsistency, checkRun, checkWindowCoverage, requiredFindings, type Finding, type RunResult } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
 import { collectLookupEvents, type LookupCollection } from "./collectors/lookup-events.js";
 
@@ -19,10 +19,14 @@ export interface CollectSettings {
 
 /** A checked batch. */
 export interface CheckedBatch {
+  /** The batch's calls. */
+  calls: readonly ObservedCall[];
   collection: LookupCollection;
   /** Records attributed to this batch (records of earlier batches' calls removed). */
   records: unknown[];
   result: RunResult;
+  /** Records the filtered query should have returned but only a lookup by access key did (already in `result`). */
+  lookupFindings: Finding[];
   /** True when a required finding was found. */
   failed: boolean;
 }
@@ -51,6 +55,8 @@ export async function collectAndCheck(
   settings: CollectSettings,
   ctx: OracleContext,
   earlierRequestIds: ReadonlySet<string>,
+  /** Records of earlier batches with their calls: those inside this query's window must come back again. */
+  known: readonly { call: ObservedCall; record: unknown }[] = [],
 ): Promise<CheckedBatch> {
   const times = calls.flatMap((c) => [Date.parse(c.startedAt), Date.parse(c.endedAt)]);
   const start = new Date(Math.min(...times) - settings.marginMs);
@@ -62,13 +68,65 @@ export async function collectAndCheck(
     window: { start, end },
     windowMarginMs: 0,
     requestsPerSecond: settings.requestsPerSecond,
-    deadlineMs: settings.deadlineMs,
+    // Paging itself takes time: 50 records a page, so the deadline grows with the batch.
+    deadlineMs: settings.deadlineMs + PAGING_MS_PER_CALL * calls.length,
     pollIntervalMs: settings.pollIntervalMs,
   });
+  const elsewhere = await recordsFiledElsewhere(calls, collection, settings, start, end);
+  collection.records.push(...elsewhere);
   const records = collection.records.filter((r) => {
     const id = requestIdOf(r);
     return id === undefined || !earlierRequestIds.has(id);
   });
   const result = checkRun(calls, records, ctx);
-  return { collection, records, result, failed: requiredFindings(result.all).length > 0 };
+  const lookupFindings = [
+    ...checkLookupConsistency(calls, elsewhere, ctx.eventSource),
+    ...(collection.unsupported === undefined ? checkWindowCoverage(known, collection.records, { start, end }, ctx.eventSource) : []),
+  ];
+  result.all.push(...lookupFindings);
+  result.findings.push(...lookupFindings);
+  return { calls, collection, records, result, lookupFindings, failed: requiredFindings(result.all).length > 0 };
+}
+
+/** Deadline allowance per call of the batch for paging through its records (a 100,000-call batch: +200 s). */
+const PAGING_MS_PER_CALL = 2;
+
+/** How far the second look widens the window on each side: 6 hours. */
+const ELSEWHERE_WINDOW_MS = 6 * 3600_000;
+
+/**
+ * Calls still missing a record under the EventSource filter are looked up once more by their access
+ * key, without the filter: a record filed under a wrong or absent eventSource is then found and
+ * judged by the rule it breaks (rule 5, eventSource) instead of being reported missing (rule 6).
+ * Only records carrying a missing call's requestID are taken.
+ */
+async function recordsFiledElsewhere(
+  calls: readonly ObservedCall[],
+  collection: LookupCollection,
+  settings: CollectSettings,
+  start: Date,
+  end: Date,
+): Promise<unknown[]> {
+  if (collection.missing.length === 0 || collection.unsupported !== undefined) return [];
+  const missing = calls.filter((c) => collection.missing.includes(c.seq));
+  const wanted = new Set(missing.map((c) => c.requestId));
+  const found: unknown[] = [];
+  for (const key of new Set(missing.map((c) => c.identity.accessKeyId))) {
+    const again = await collectLookupEvents({
+      client: settings.client,
+      calls: missing.filter((c) => c.identity.accessKeyId === key),
+      attribute: { AttributeKey: "AccessKeyId", AttributeValue: key },
+      // Wide: a record whose eventTime is wrong (hours off) must still be found, and judged by that rule.
+      window: { start: new Date(start.getTime() - ELSEWHERE_WINDOW_MS), end: new Date(end.getTime() + ELSEWHERE_WINDOW_MS) },
+      windowMarginMs: 0,
+      requestsPerSecond: settings.requestsPerSecond,
+      // One pass: the main collection already waited its deadline for these records.
+      deadlineMs: Math.min(settings.deadlineMs, 2_000),
+      pollIntervalMs: settings.deadlineMs,
+    });
+    collection.requests += again.requests;
+    collection.throttled += again.throttled;
+    found.push(...again.records.filter((r) => wanted.has(requestIdOf(r))));
+  }
+  return found;
 }

@@ -18,6 +18,7 @@ export const CONFIG_ENV = {
   lookupRequestsPerSecond: "CONFORMANCE_LOOKUP_RPS",
   callTimeoutMs: "CONFORMANCE_CALL_TIMEOUT_MS",
   reportsDir: "CONFORMANCE_REPORTS_DIR",
+  trailDir: "CONFORMANCE_TRAIL_DIR",
 } as const;
 
 const boolish = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes", ""].includes(v.toLowerCase()) : v), z.boolean());
@@ -36,6 +37,11 @@ export const runConfigSchema = z.object({
   lookupRequestsPerSecond: z.coerce.number().min(0).optional(),
   callTimeoutMs: z.coerce.number().int().min(100).default(10_000),
   reportsDir: z.string().min(1).default("reports"),
+  /**
+   * Also check the trail log files delivered under this folder (AWSLogs/...): the embedded target's
+   * emulator writes them there; for an endpoint, the folder its emulator delivers to.
+   */
+  trailDir: z.string().min(1).optional(),
   /** fast-check replay path of a shrunk counterexample (`--path`). */
   replayPath: z.string().regex(/^\d+(:\d+)*$/, "a fast-check path such as 0:1:3").optional(),
   /** fc.commands replayPath of that counterexample (`--commands-replay-path`, the `/*replayPath=…*\/` string). */

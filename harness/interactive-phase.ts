@@ -40,6 +40,8 @@ export interface InteractiveInputs {
   ctx: OracleContext;
   /** Request ids of calls made before this phase. */
   earlierRequestIds: Set<string>;
+  /** Records collected so far, with their calls (a later query whose window holds them must return them). */
+  known: () => readonly { call: ObservedCall; record: unknown }[];
   onBatch: (batch: CheckedBatch) => void;
 }
 
@@ -57,7 +59,7 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
     sequences++;
     const calls = await runSequence(cmds, executor, inputs.scope, inputs.seedPool);
     if (calls.length === 0) return true;
-    const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, inputs.earlierRequestIds);
+    const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, inputs.earlierRequestIds, inputs.known());
     for (const c of calls) if (c.requestId !== undefined) inputs.earlierRequestIds.add(c.requestId);
     inputs.onBatch(batch);
     if (!batch.failed) return true;

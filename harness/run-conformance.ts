@@ -8,8 +8,8 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { IdentityKind, IdentityRequest } from "../generators/identities.js";
 import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
-import { checkRun } from "../oracles/index.js";
-import { oracleContext, type OracleContext } from "../oracles/observed-call.js";
+import { checkRun, type Finding } from "../oracles/index.js";
+import { INSPECTOR_EVENT_SOURCE, oracleContext, type ObservedCall, type OracleContext } from "../oracles/observed-call.js";
 import { collectAndCheck, type CheckedBatch, type CollectSettings } from "./batch-check.js";
 import { createLookupClient } from "./collectors/lookup-client.js";
 import { recordsFileBeside, writeRecordsFile } from "./collectors/records-file.js";
@@ -20,6 +20,7 @@ import { HistoryExecutor, targetIdentities } from "./executor.js";
 import { OPERATIONS_WITHOUT_FAILING_INPUT } from "./failing-input.js";
 import { HistoryWriter } from "./history.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
+import { checkTrailFiles } from "./trail-check.js";
 import { probeTarget } from "./probe.js";
 import { replayCommand } from "./replay.js";
 import { buildReport, counterexampleCall, renderConsole, useColour, writeReports, type ConformanceReport } from "./report/index.js";
@@ -37,9 +38,12 @@ export interface ConformanceRun {
   summary: string;
 }
 
-/** Options for tests and self-tests: an injected target (e.g. an emulator with faults). */
+/** Options for tests, self-tests and benchmarks. */
 export interface RunOptions {
+  /** An injected target (e.g. an emulator with faults) instead of the configured one. */
   target?: HarnessTarget;
+  /** Called once, when the first required finding is found: calls made so far and ms since the run started. */
+  onDetection?: (at: { calls: number; elapsedMs: number }) => void;
 }
 
 const KINDS: readonly IdentityKind[] = ["IAMUser", "Root", "AssumedRole", "FederatedUser"];
@@ -50,7 +54,9 @@ function collectSettings(config: RunConfig, target: HarnessTarget, base: Provisi
   return {
     client: createLookupClient({ region: config.region, credentials: base.credentials, ...endpointOf(target) }),
     requestsPerSecond: config.lookupRequestsPerSecond ?? (aws ? 2 : 0),
-    deadlineMs: config.collectDeadlineMs ?? (aws ? 15 * 60_000 : config.target === "endpoint" ? 5_000 : 1_500),
+    // The embedded emulator records synchronously: a record not there at once is missing, so its
+    // deadline only absorbs scheduling; an endpoint may deliver later; AWS takes about 5 minutes.
+    deadlineMs: config.collectDeadlineMs ?? (aws ? 15 * 60_000 : config.target === "endpoint" ? 5_000 : 300),
     pollIntervalMs: aws ? 30_000 : config.target === "endpoint" ? 250 : 100,
     marginMs: ctx.clockSkewMs,
   };
@@ -91,19 +97,39 @@ export async function runConformance(
   /** Request ids of calls outside the checked history (the probe's): their records are not the run's. */
   const uncheckedRequestIds = new Set<string>();
   const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
+  const lookupFindings: Finding[] = [];
+  /** Collected records with their calls, by requestID: later queries whose window holds them must return them again. */
+  const known = new Map<string, { call: ObservedCall; record: unknown }>();
   let identities: IdentityStatus[] = KINDS.map((kind) => ({ kind, status: "na", reason: "not provisioned: the run stopped before" }));
   let executor: HistoryExecutor | undefined;
   let ctx = oracleContext("000000000000", { rulesEdition: config.rulesEdition });
 
+  const startedMs = Date.now();
+  let detected = false;
   const keep = (batch: CheckedBatch): void => {
+    if (batch.failed && !detected) {
+      detected = true;
+      options.onDetection?.({ calls: executor?.calls().length ?? 0, elapsedMs: Date.now() - startedMs });
+    }
     collection.requests += batch.collection.requests;
     collection.throttled += batch.collection.throttled;
     collection.duplicatesCollapsed += batch.collection.duplicatesCollapsed;
+    lookupFindings.push(...batch.lookupFindings);
     if (batch.collection.unsupported !== undefined) unsupported.push({ scope: "lookupEvents", reason: batch.collection.unsupported });
     for (const e of batch.collection.errors) messages.push(`collector: ${e}`);
+    for (const call of batch.calls) {
+      const record = batch.result.matched.get(call.seq);
+      if (call.requestId !== undefined && record !== undefined) known.set(call.requestId, { call, record });
+    }
     batch.records.forEach((r, i) => {
       if (!uncheckedRequestIds.has(fieldOf(r, "requestID") ?? "")) records.set(fieldOf(r, "eventID") ?? `no-event-id-${records.size}-${i}`, r);
     });
+  };
+
+  /** Known records of the last minute: a query's window reaches back at most its batch plus the skew. */
+  const recentKnown = (): { call: ObservedCall; record: unknown }[] => {
+    const since = Date.now() - 60_000;
+    return [...known.values()].filter((k) => Date.parse(k.call.endedAt) >= since);
   };
 
   let target: HarnessTarget | undefined;
@@ -123,9 +149,9 @@ export async function runConformance(
         if (capability.status === "missing") unsupported.push({ scope, reason: capability.reason });
       }
       if (probe.inspector.status === "ok" && probe.lookupEvents.status === "ok") {
-        ctx = oracleContext(base.identity.expected.accountId, { rulesEdition: config.rulesEdition });
+        ctx = oracleContext(base.identity.expected.accountId, { rulesEdition: config.rulesEdition, lookupEventSource: INSPECTOR_EVENT_SOURCE });
         executor = new HistoryExecutor({ target, config, history, identities: targetIdentities(target) });
-        await execute(config, deferred, target, base.identity, executor, ctx, keep, counterexamples, log, uncheckedRequestIds);
+        await execute(config, deferred, target, base.identity, executor, ctx, keep, counterexamples, log, uncheckedRequestIds, recentKnown);
       } else {
         log("conformance: the target cannot be checked; nothing was executed (see the report's messages)");
       }
@@ -140,6 +166,22 @@ export async function runConformance(
   const calls = executor?.calls() ?? [];
   const allRecords = [...records.values()];
   const result = checkRun(calls, allRecords, ctx);
+  result.all.push(...lookupFindings);
+  const trailDir = config.trailDir ?? (target !== undefined && "trailDir" in target ? String(target.trailDir) : undefined);
+  if (trailDir !== undefined && executor !== undefined) {
+    const aws = config.target === "aws";
+    const trail = await checkTrailFiles(
+      trailDir,
+      calls,
+      { ...ctx, lookupEventSource: undefined },
+      config.collectDeadlineMs ?? (aws ? 20 * 60_000 : 2_000),
+      aws ? 30_000 : 200,
+      uncheckedRequestIds,
+    );
+    messages.push(...trail.messages);
+    result.all.push(...trail.result.all);
+    for (const [seq, found] of trail.result.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
+  }
   const report = buildReport({
     target: config.target,
     endpoint: target?.endpoint,
@@ -200,6 +242,7 @@ async function execute(
   counterexamples: Counterexample[],
   log: (line: string) => void,
   uncheckedRequestIds: ReadonlySet<string>,
+  known: () => readonly { call: ObservedCall; record: unknown }[],
 ): Promise<void> {
   const available = await Promise.all(KINDS.map((kind) => target.provision(kind)));
   const kinds = available.filter((a) => a.status === "available").map((a) => a.kind);
@@ -212,24 +255,29 @@ async function execute(
   const earlier = new Set<string>(uncheckedRequestIds);
 
   const uniq = `${config.seed}-${Date.now().toString(36)}`;
-  await Promise.all(
-    kinds.map(async (kind) => {
-      const who = sweepIdentity(kind);
-      const call = (operation: string, input: Record<string, unknown>) => executor.call(who, operation, input);
-      await successSweep(call, {
-        uniq: `${kind}-${uniq}`,
-        region: config.region,
-        accountId: scope.accountId,
-        runCompletionTimeoutMs: config.target === "aws" ? 30 * 60_000 : 10_000,
-        pollIntervalMs: config.target === "aws" ? 30_000 : 250,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      });
-      await failureSweep(call);
-    }),
-  );
-  log(`conformance: coverage sweep made ${executor.calls().length} calls as ${kinds.join(", ")}`);
+  const sweep = async (): Promise<number> => {
+    const before = executor.calls().length;
+    await Promise.all(
+      kinds.map(async (kind) => {
+        const who = sweepIdentity(kind);
+        const call = (operation: string, input: Record<string, unknown>) => executor.call(who, operation, input);
+        await successSweep(call, {
+          uniq: `${kind}-${uniq}`,
+          region: config.region,
+          accountId: scope.accountId,
+          runCompletionTimeoutMs: config.target === "aws" ? 30 * 60_000 : 10_000,
+          pollIntervalMs: config.target === "aws" ? 30_000 : 250,
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        });
+        await failureSweep(call);
+      }),
+    );
+    log(`conformance: coverage sweep made ${executor.calls().length - before} calls as ${kinds.join(", ")}`);
+    return before;
+  };
 
   if (deferred) {
+    await sweep();
     const started = Date.now();
     const { sequences } = await runDeferredPhase({ config, executor, kinds, scope, seedPool, shouldStop: () => false });
     log(`conformance: executed ${sequences} sequences (${executor.calls().length} calls) in ${Date.now() - started} ms; collecting`);
@@ -237,12 +285,16 @@ async function execute(
     return;
   }
 
-  const sweep = await collectAndCheck(executor.calls(), collect, ctx, earlier);
-  keep(sweep);
-  for (const c of executor.calls()) if (c.requestId !== undefined) earlier.add(c.requestId);
-  const { failure, sequences } = await runInteractivePhase({ config, executor, kinds, scope, seedPool, collect, ctx, earlierRequestIds: earlier, onBatch: keep });
+  // Interactive: random sequences first (a broken rule is usually found, and shrunk, within the first
+  // sequences), then the sweep, which guarantees every operation x identity kind is seen both ways.
+  const { failure, sequences } = await runInteractivePhase({ config, executor, kinds, scope, seedPool, collect, ctx, earlierRequestIds: earlier, known, onBatch: keep });
   log(`conformance: ${sequences} random sequences${failure ? `, shrunk to a ${failure.calls.length}-call counterexample` : ", no counterexample"}`);
   if (failure !== undefined) counterexamples.push(shrunkCounterexample(failure));
+  // Replaying a shrunk counterexample (--path) reruns that one sequence; the coverage sweep would only
+  // slow the replay down, so it is left out (the report then covers only what the replay made).
+  if (config.replayPath !== undefined) return;
+  const from = await sweep();
+  keep(await collectAndCheck(executor.calls().slice(from), collect, ctx, earlier, known()));
 }
 
 function shrunkCounterexample(failure: ShrunkFailure): Counterexample {

@@ -77,6 +77,7 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
   }
 
   const unjoined: ObservedCall[] = [];
+  const missingById: ObservedCall[] = [];
   for (const call of calls) {
     const found = call.requestId !== undefined ? (byRequestId.get(call.requestId) ?? []) : [];
     found.forEach((e) => (e.consumed = true));
@@ -87,7 +88,7 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
     }
     if (found.length === 0) {
       if (call.requestId === undefined) unjoined.push(call);
-      else findings.push(finding("completeness.missing_record", callPath(call), `one record with requestID ${call.requestId}`, "none", call.outcome === "unknown" ? "advisory" : "required"));
+      else missingById.push(call);
       continue;
     }
     if (found.length > 1) {
@@ -99,6 +100,22 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
   const runKeys = new Set(calls.map((c) => c.identity.accessKeyId));
   const ofRun = (r: RecordObject): boolean =>
     r["eventSource"] === ctx.eventSource && runKeys.has(String(valueAt(r, "userIdentity.accessKeyId")));
+
+  // A call whose requestID no record carries: a record of the same operation, caller and time that
+  // no call claims is its record with a wrong requestID (rule 5), not a missing one (rule 6).
+  for (const call of missingById) {
+    const e = events.find(
+      (ev) => !ev.consumed && ev.record["eventName"] === call.operation &&
+        valueAt(ev.record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, ev.record, ctx.clockSkewMs),
+    );
+    if (e === undefined) {
+      findings.push(finding("completeness.missing_record", callPath(call), `one record with requestID ${call.requestId}`, "none", call.outcome === "unknown" ? "advisory" : "required"));
+      continue;
+    }
+    e.consumed = true;
+    matched.set(call.seq, e.record);
+    findings.push(finding("correlated.request_id", `${callPath(call)}.requestID`, call.requestId, e.record["requestID"]));
+  }
 
   // Calls without a request id: join by eventName, access key and time window.
   for (const call of unjoined) {
@@ -120,7 +137,9 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
   for (const e of events) {
     if (e.consumed) continue;
     if (ofRun(e.record)) findings.push(finding("completeness.extra_record", `records[${e.index}]`, "a call with this requestID", e.record["requestID"]));
-    else ignored++;
+    else if (ctx.lookupEventSource !== undefined && e.record["eventSource"] !== ctx.lookupEventSource) {
+      findings.push(finding("completeness.outside_filter", `records[${e.index}].eventSource`, ctx.lookupEventSource, e.record["eventSource"]));
+    } else ignored++;
   }
   return { findings, matched, duplicatesCollapsed: collapsed, ignored };
 }

@@ -66,6 +66,8 @@ export const FindingCodeSchema = z.enum([
   "completeness.duplicate_delivery",
   "completeness.extra_record",
   "completeness.record_for_unsent_call",
+  "completeness.outside_filter",
+  "completeness.lookup_incomplete",
   // test data (AWS documentation records)
   "fixture.repaired_json",
   "fixture.inconsistent_identity",
@@ -87,8 +89,10 @@ export const FindingSchema = z.object({
   code: FindingCodeSchema,
   /** JSON path into the record (`userIdentity.type`), or `calls[seq=N]` / `records[i]` for completeness. */
   path: z.string(),
-  expected: z.unknown(),
-  actual: z.unknown(),
+  /** Absent (undefined, so not in JSON) when the rule expects the field to be absent. */
+  expected: z.unknown().optional(),
+  /** Absent (undefined, so not in JSON) when the record lacks the field. */
+  actual: z.unknown().optional(),
   severity: SeveritySchema,
   message: z.string(),
 });

@@ -68,6 +68,8 @@ const TEMPLATES: Record<FindingCode, MessageTemplate> = {
   "completeness.duplicate_delivery": { what: "the same event (same eventID) was delivered more than once", hint: "CloudTrail may deliver an event twice; the copies were collapsed (facts §2, eventID)" },
   "completeness.extra_record": { what: "a record from the run's principals matches no call of the run", hint: "every Inspector record of the run's principals needs a call with its requestID" },
   "completeness.record_for_unsent_call": { what: "a record exists for a call the SDK never sent", hint: "a call rejected client-side never reaches AWS, so it cannot be logged (facts §6.2)" },
+  "completeness.lookup_incomplete": { what: "LookupEvents filtered by EventSource left out a record that matches the filter (another query returned it)", hint: "every page of a LookupEvents query, the last one included, must hold the matching events (CloudTrail API reference, LookupEvents, NextToken)" },
+  "completeness.outside_filter": { what: "LookupEvents returned a record its EventSource lookup attribute excludes", hint: "LookupEvents must return only events matching its LookupAttributes (CloudTrail API reference, LookupEvents)" },
   "fixture.repaired_json": { what: "the documentation record is not valid JSON as printed and was repaired", hint: "known defect of the AWS page (e.g. the trailing '},' of the 2017 DescribeAssessmentTargets block)" },
   "fixture.inconsistent_identity": { what: "the documentation record's userIdentity contradicts itself", hint: "the AWS Inspector example says type AssumedRole with an IAM user ARN and an AIDA principalId (facts §1.3)" },
 };

@@ -108,6 +108,12 @@ export interface OracleContext {
   accountId: string;
   /** Expected eventSource, `inspector.amazonaws.com` by default. */
   eventSource: string;
+  /**
+   * The EventSource lookup attribute the records were collected with (LookupEvents), if any: a
+   * returned record of another source means the filter was ignored. Unset for trail files, which
+   * hold every source.
+   */
+  lookupEventSource?: string;
 }
 
 /** An OracleContext with the stated defaults (edition 2020, 5 s skew, inspector.amazonaws.com). */

@@ -9,7 +9,7 @@ import { runConformance } from "../harness/run-conformance.js";
 
 const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [--deferred] [--seed N] [--runs N]
   [--max-commands N] [--rules-edition 2020|2017] [--role-arn ARN] [--collect-deadline-ms N]
-  [--lookup-rps N] [--call-timeout-ms N] [--reports-dir DIR] [--path P --commands-replay-path R]
+  [--lookup-rps N] [--call-timeout-ms N] [--reports-dir DIR] [--trail-dir DIR] [--path P --commands-replay-path R]
 Every flag also reads an environment variable (README, "Configuration").`;
 
 async function main(): Promise<number> {
@@ -29,6 +29,7 @@ async function main(): Promise<number> {
         "lookup-rps": { type: "string" },
         "call-timeout-ms": { type: "string" },
         "reports-dir": { type: "string" },
+        "trail-dir": { type: "string" },
         path: { type: "string" },
         "commands-replay-path": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
       lookupRequestsPerSecond: values["lookup-rps"],
       callTimeoutMs: values["call-timeout-ms"],
       reportsDir: values["reports-dir"],
+      trailDir: values["trail-dir"],
       replayPath: values["path"],
       commandsReplayPath: values["commands-replay-path"],
     },

@@ -1,6 +1,8 @@
 /**
  * The CloudTrail side of the reference emulator: records every authenticated Inspector Classic call as
- * exactly one record, serves LookupEvents, and (optionally) delivers trail log files.
+ * exactly one record (and STS AssumeRole / GetFederationToken calls as `sts.amazonaws.com` records),
+ * serves LookupEvents, and (optionally) delivers trail log files. Emulator faults, when enabled, act at
+ * its three hooks: storing an Inspector record, answering LookupEvents, writing a trail file.
  */
 import type { CallContext, ServiceResult } from "../core/types.js";
 import { cloudtrailModel, operationOf } from "../../model/service-model.js";
@@ -16,6 +18,12 @@ import { parseLookupEventsInput } from "./lookup-events-input.js";
 import { lookupEvents } from "./lookup-events.js";
 import { SlidingWindowLimiter } from "./rate-limiter.js";
 import { DEFAULT_TRAIL_INTERVAL_MS, TrailWriter } from "./trail-writer.js";
+import type { StsCall } from "./sts-call.js";
+import { parseStsOutcome } from "./sts-response.js";
+import { buildStsRecord, RECORDED_STS_ACTIONS, type StsRecord } from "./sts-record.js";
+import type { LookupIndex } from "./stored-record.js";
+import type { LookupResource } from "./event-resources.js";
+import { EmulatorFaults } from "../faults/emulator-faults.js";
 
 /** How the CloudTrail service behaves. */
 export interface CloudTrailOptions {
@@ -31,10 +39,33 @@ export interface CloudTrailOptions {
   trailIntervalMs?: number;
   /** Time source for visibility, throttling, lookback and delivery; default `() => new Date()`. */
   clock?: () => Date;
+  /**
+   * Emulator faults to enable (names of emulator/faults/catalogue.ts FAULTS); default none.
+   * Unknown names throw a FaultListError listing the valid ones.
+   */
+  faults?: readonly string[];
+  /** Every access key id of the account directory: the `other-access-key` fault picks one of these. */
+  accessKeyIds?: () => readonly string[];
 }
 
 /** "limited to two per second, per account, per Region" (LookupEvents model doc). */
 const LOOKUP_EVENTS_PER_SECOND = 2;
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const stringOr = (v: unknown, fallback: string): string => (typeof v === "string" ? v : fallback);
+
+/** LookupEvents fields of `stored`, falling back to `faithful` where a fault removed or mistyped one. */
+function lookupIndexOf(stored: Record<string, unknown>, faithful: CloudTrailRecord | StsRecord): LookupIndex {
+  const identity = isObject(stored["userIdentity"]) ? stored["userIdentity"] : {};
+  const readOnly = stored["readOnly"];
+  return {
+    eventId: stringOr(stored["eventID"], faithful.eventID),
+    eventName: stringOr(stored["eventName"], faithful.eventName),
+    readOnly: typeof readOnly === "boolean" || readOnly === "true" || readOnly === "false" ? String(readOnly) : String(faithful.readOnly),
+    eventSource: stringOr(stored["eventSource"], faithful.eventSource),
+    accessKeyId: stringOr(identity["accessKeyId"], faithful.userIdentity.accessKeyId),
+  };
+}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
@@ -48,6 +79,8 @@ function deepFreeze<T>(value: T): T {
 export class CloudTrailService {
   private readonly entries: StoredRecord[] = [];
   private readonly plain: CloudTrailRecord[] = [];
+  private readonly sts: StsRecord[] = [];
+  private readonly faults: EmulatorFaults;
   private readonly rulesEdition: RulesEdition;
   private readonly deliveryDelayMs: number;
   private readonly clock: () => Date;
@@ -63,30 +96,77 @@ export class CloudTrailService {
     this.limiter = options.throttleLookupEvents ? new SlidingWindowLimiter(LOOKUP_EVENTS_PER_SECOND, 1000) : undefined;
     const interval = options.trailIntervalMs ?? DEFAULT_TRAIL_INTERVAL_MS;
     if (!(interval > 0)) throw new RangeError(`trailIntervalMs must be > 0; got ${options.trailIntervalMs}`);
-    this.trail = options.trailDir !== undefined ? new TrailWriter(options.trailDir, interval, this.clock) : undefined;
+    this.faults = new EmulatorFaults(options.faults ?? [], options.accessKeyIds !== undefined ? { accessKeyIds: options.accessKeyIds } : {});
+    this.trail = options.trailDir !== undefined ? new TrailWriter(options.trailDir, interval, this.clock, this.faults.trailBody) : undefined;
+  }
+
+  /** The emulator faults enabled on this service, in catalogue order (empty for a faithful emulator). */
+  get activeFaults(): readonly string[] {
+    return this.faults.names;
   }
 
   /**
    * Builds and stores the record for one completed Inspector call; returns it (deeply frozen).
+   * Under emulator faults the stored records may differ from the returned faithful one (changed,
+   * none, or two); the first stored one is returned when there is one.
    * Throws a TypeError when `call.operation` is not an Inspector Classic operation.
    */
   record(call: CompletedCall): CloudTrailRecord {
-    const record = deepFreeze(buildRecord(call, { rulesEdition: this.rulesEdition }));
+    const faithful = deepFreeze(buildRecord(call, { rulesEdition: this.rulesEdition }));
+    const stored = this.faults.applyToRecord(faithful, call).map((r) => deepFreeze(r as unknown as CloudTrailRecord));
+    for (const record of stored) {
+      const r = record as unknown as Record<string, unknown>;
+      this.store(record, faithful, call.endedAt, call.ctx, resourcesOf(r["requestParameters"], r["responseElements"]));
+      this.plain.push(record);
+    }
+    return stored[0] ?? faithful;
+  }
+
+  /**
+   * Records one STS call as an `sts.amazonaws.com` event when it is an AssumeRole or GetFederationToken
+   * that succeeded or failed in the action itself (not an unknown Action or Version); returns the
+   * record, or undefined when nothing is recorded. Emulator faults do not touch STS records.
+   */
+  recordSts(call: StsCall): StsRecord | undefined {
+    const action = call.form.get("Action") ?? "";
+    if (!RECORDED_STS_ACTIONS.has(action)) return undefined;
+    const outcome = parseStsOutcome(action, call.response.body);
+    if (outcome === undefined || (!outcome.ok && (outcome.errorCode === "InvalidAction" || outcome.errorCode === "MissingAction"))) return undefined;
+    const record = deepFreeze(buildStsRecord(call, action, outcome));
+    const resources: LookupResource[] = (record.resources ?? []).map((r) => ({ ResourceType: r.type, ResourceName: r.ARN }));
+    // LookupEvents only: trail files stay Inspector-only, as the emulator's trail contract has been
+    // (tests/emulator/e2e/trail-files.test.ts); on AWS a trail would deliver these events too.
+    this.store(record, record, call.endedAt, call.ctx, resources, false);
+    this.sts.push(record);
+    return record;
+  }
+
+  private store(
+    record: CloudTrailRecord | StsRecord,
+    faithful: CloudTrailRecord | StsRecord,
+    endedAt: Date,
+    ctx: CallContext,
+    resources: LookupResource[],
+    toTrail = true,
+  ): void {
+    const r = record as unknown as Record<string, unknown>;
+    const eventTimeMs = typeof r["eventTime"] === "string" ? Date.parse(r["eventTime"]) : Number.NaN;
+    // The call's account and region partition the store (where CloudTrail received the event), so a
+    // fault in recipientAccountId or awsRegion shows in the record rather than hiding it.
     const entry: StoredRecord = {
       seq: this.entries.length + 1,
       record,
       json: JSON.stringify(record),
-      account: record.recipientAccountId,
-      region: record.awsRegion,
-      eventTimeMs: Date.parse(record.eventTime),
-      visibleAtMs: this.deliveryDelayMs > 0 ? call.endedAt.getTime() + this.deliveryDelayMs : Number.NEGATIVE_INFINITY,
-      username: lookupUsernameOf(call.ctx.principal),
-      resources: resourcesOf(record.requestParameters, record.responseElements),
+      account: faithful.recipientAccountId,
+      region: faithful.awsRegion,
+      eventTimeMs: Number.isNaN(eventTimeMs) ? Date.parse(faithful.eventTime) : eventTimeMs,
+      visibleAtMs: this.deliveryDelayMs > 0 ? endedAt.getTime() + this.deliveryDelayMs : Number.NEGATIVE_INFINITY,
+      username: lookupUsernameOf(ctx.principal),
+      resources,
+      lookup: lookupIndexOf(r, faithful),
     };
     this.entries.push(entry);
-    this.plain.push(record);
-    this.trail?.enqueue(entry);
-    return record;
+    if (toTrail) this.trail?.enqueue(entry);
   }
 
   /** CloudTrail JSON 1.1 operations; only LookupEvents is implemented, anything else -> a ServiceError the lead renders. */
@@ -104,12 +184,18 @@ export class CloudTrailService {
     }
     const parsed = parseLookupEventsInput(input);
     if (!parsed.ok) return parsed;
-    return lookupEvents(this.entries, parsed.query, { account, region: ctx.region, nowMs: now });
+    const query = this.faults.lookupQuery(parsed.query);
+    return this.faults.lookupResult(query, lookupEvents(this.entries, query, { account, region: ctx.region, nowMs: now }));
   }
 
-  /** All records so far (for tests and the trail writer), in arrival order. */
+  /** All Inspector records so far (for tests), in arrival order, as stored (under faults, possibly ill-formed). */
   records(): readonly CloudTrailRecord[] {
     return this.plain;
+  }
+
+  /** All STS records so far (AssumeRole, GetFederationToken), in arrival order. */
+  stsRecords(): readonly StsRecord[] {
+    return this.sts;
   }
 
   /** Flushes pending trail files; stops timers. Loses no record (a failed delivery keeps them pending and throws). */

@@ -9,3 +9,6 @@ export type { CloudTrailRecord, UserIdentity, SessionContext, SessionIssuer, Ses
 export type { LookupEvent } from "./lookup-events.js";
 export type { RulesEdition } from "./logging-mode.js";
 export { TRAIL_FILE_KEY_PATTERN } from "./trail-file-name.js";
+export type { StsCall } from "./sts-call.js";
+export type { StsRecord } from "./sts-record.js";
+export { STS_EVENT_SOURCE } from "./sts-record.js";

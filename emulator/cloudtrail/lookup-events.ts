@@ -37,15 +37,15 @@ export interface LookupScope {
 }
 
 function matchesAttribute(entry: StoredRecord, attribute: NonNullable<LookupEventsQuery["attribute"]>): boolean {
-  const { record } = entry;
+  const { lookup } = entry;
   const v = attribute.value;
   switch (attribute.key) {
     case "EventId":
-      return record.eventID === v;
+      return lookup.eventId === v;
     case "EventName":
-      return record.eventName === v;
+      return lookup.eventName === v;
     case "ReadOnly":
-      return String(record.readOnly) === v;
+      return lookup.readOnly === v;
     case "Username":
       return entry.username === v;
     case "ResourceType":
@@ -53,22 +53,22 @@ function matchesAttribute(entry: StoredRecord, attribute: NonNullable<LookupEven
     case "ResourceName":
       return entry.resources.some((r) => r.ResourceName === v);
     case "EventSource":
-      return record.eventSource === v;
+      return lookup.eventSource === v;
     case "AccessKeyId":
-      return record.userIdentity.accessKeyId === v;
+      return lookup.accessKeyId === v;
   }
 }
 
 /** The wire form of one stored record. */
 export function toLookupEvent(entry: StoredRecord): LookupEvent {
-  const r = entry.record;
+  const l = entry.lookup;
   return {
-    EventId: r.eventID,
-    EventName: r.eventName,
-    ReadOnly: String(r.readOnly),
-    AccessKeyId: r.userIdentity.accessKeyId,
+    EventId: l.eventId,
+    EventName: l.eventName,
+    ReadOnly: l.readOnly,
+    AccessKeyId: l.accessKeyId,
     EventTime: entry.eventTimeMs / 1000,
-    EventSource: r.eventSource,
+    EventSource: l.eventSource,
     Username: entry.username,
     Resources: entry.resources.map((res) => ({ ...res })),
     CloudTrailEvent: entry.json,

@@ -3,13 +3,28 @@
  * need to find, order and serialise it without recomputing.
  */
 import type { CloudTrailRecord } from "./record-types.js";
+import type { StsRecord } from "./sts-record.js";
 import type { LookupResource } from "./event-resources.js";
+
+/**
+ * The LookupEvents fields of a stored record, taken once from the record as stored (so a fault that
+ * changes a field shows there too) and, where a fault removed or mistyped it, from the faithful record.
+ */
+export interface LookupIndex {
+  eventId: string;
+  eventName: string;
+  /** "true" or "false". */
+  readOnly: string;
+  eventSource: string;
+  accessKeyId: string;
+}
 
 /** One stored record and its derived lookup fields. */
 export interface StoredRecord {
   /** Arrival order, 1-based, strictly increasing. */
   seq: number;
-  record: CloudTrailRecord;
+  /** The record as stored: an Inspector or an STS record (under emulator faults, possibly not well formed). */
+  record: CloudTrailRecord | StsRecord;
   /** `JSON.stringify(record)`: the LookupEvents CloudTrailEvent and the trail file entry. */
   json: string;
   /** Account and region the record belongs to (recipientAccountId, awsRegion). */
@@ -23,4 +38,6 @@ export interface StoredRecord {
   username: string;
   /** LookupEvents `Resources`. */
   resources: LookupResource[];
+  /** The other LookupEvents fields and lookup attributes. */
+  lookup: LookupIndex;
 }

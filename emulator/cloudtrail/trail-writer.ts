@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { StoredRecord } from "./stored-record.js";
 import { trailFileKey, uniqueString } from "./trail-file-name.js";
+import { renderTrailBody, type TrailBodyRenderer } from "../faults/trail-faults.js";
 
 const gzipAsync = promisify(gzip);
 
@@ -26,11 +27,15 @@ export class TrailWriter {
   private timer: NodeJS.Timeout | undefined;
   private lastError: unknown;
 
-  /** Starts the delivery timer (unref'd: it never keeps the process alive). */
+  /**
+   * Starts the delivery timer (unref'd: it never keeps the process alive). `renderBody` writes a file's
+   * body from its records' JSON texts: `{"Records":[...]}` unless an emulator fault says otherwise.
+   */
   constructor(
     private readonly dir: string,
     intervalMs: number,
     private readonly clock: () => Date,
+    private readonly renderBody: TrailBodyRenderer = renderTrailBody,
   ) {
     this.timer = setInterval(() => {
       this.flush(false).catch((e: unknown) => {
@@ -102,7 +107,7 @@ export class TrailWriter {
     const target = join(this.dir, ...trailFileKey(first.account, first.region, deliveredAt).split("/"));
     await mkdir(dirname(target), { recursive: true });
     // The stored JSON text is the same text LookupEvents returns as CloudTrailEvent.
-    const body = `{"Records":[${group.map((e) => e.json).join(",")}]}`;
+    const body = this.renderBody(group.map((e) => e.json));
     const temp = join(dirname(target), `.tmp-${uniqueString()}`);
     try {
       await writeFile(temp, await gzipAsync(Buffer.from(body, "utf8")));

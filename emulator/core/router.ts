@@ -31,13 +31,26 @@ export interface RoutedCall {
   endedAt: Date;
 }
 
+/** A completed STS call (Query protocol), as the recorder receives it: the form as received and the XML response as sent. */
+export interface RoutedStsCall {
+  ctx: CallContext;
+  form: URLSearchParams;
+  response: WireResponse;
+  endedAt: Date;
+}
+
 /** The services the front door dispatches to (structural, so each part stays in its own folder). */
 export interface RouterServices {
   authenticate(req: WireRequest): AuthOutcome | Promise<AuthOutcome>;
   /** The caller's ARN when IAM denies it `action` (e.g. `inspector:DeleteAssessmentRun`), else undefined. */
   deniedCaller(principal: Principal, action: string): string | undefined;
   inspector: { has(operation: string): boolean; call(operation: string, input: unknown, ctx: CallContext): ServiceResult };
-  cloudtrail: { call(operation: string, input: unknown, ctx: CallContext): ServiceResult; record(call: RoutedCall): unknown };
+  cloudtrail: {
+    call(operation: string, input: unknown, ctx: CallContext): ServiceResult;
+    record(call: RoutedCall): unknown;
+    /** Records an authenticated STS call (AWS logs AssumeRole and GetFederationToken as sts.amazonaws.com events). */
+    recordSts?(call: RoutedStsCall): unknown;
+  };
   sts: {
     handle(form: URLSearchParams, principal: Principal, requestId: string): WireResponse;
     /** Renames a JSON-protocol authentication error to STS's own (InvalidClientTokenId, SignatureDoesNotMatch, …). */
@@ -93,7 +106,7 @@ async function route(services: RouterServices, opts: RouterOptions, req: WireReq
   const bytes = Buffer.byteLength(req.body);
   if (bytes > opts.maxBodyBytes) return fail(requestTooLarge(bytes, opts.maxBodyBytes));
 
-  if (isQuery) return routeQuery(services, req, requestId);
+  if (isQuery) return routeQuery(services, opts, req, requestId, startedAt);
 
   const split = target === undefined ? undefined : splitTarget(target);
   const service: Service | undefined =
@@ -132,11 +145,22 @@ async function route(services: RouterServices, opts: RouterOptions, req: WireReq
   return render(result, requestId);
 }
 
-async function routeQuery(services: RouterServices, req: WireRequest, requestId: string): Promise<WireResponse> {
+async function routeQuery(services: RouterServices, opts: RouterOptions, req: WireRequest, requestId: string, startedAt: Date): Promise<WireResponse> {
   const auth = await services.authenticate(req);
   if (!auth.ok) return xmlError(services.sts.authError(auth.error), requestId);
   if (auth.service !== "sts") return xmlError(services.sts.authError(wrongSigningService(auth.service, "sts")), requestId);
-  return services.sts.handle(new URLSearchParams(req.body), auth.principal, requestId);
+  const form = new URLSearchParams(req.body);
+  const response = services.sts.handle(form, auth.principal, requestId);
+  const ctx: CallContext = {
+    principal: auth.principal,
+    region: auth.region,
+    requestId,
+    sourceIp: req.sourceIp,
+    userAgent: req.headers["user-agent"] ?? "",
+    startedAt,
+  };
+  services.cloudtrail.recordSts?.({ ctx, form, response, endedAt: opts.clock() });
+  return response;
 }
 
 function render(result: ServiceResult, requestId: string): WireResponse {

@@ -42,6 +42,8 @@ export interface LookupCollectorOptions {
   calls: readonly ObservedCall[];
   /** The EventSource LookupAttribute; default "inspector.amazonaws.com". */
   eventSource?: string;
+  /** Look up by this attribute instead of EventSource (e.g. AccessKeyId, to find records filed under a wrong eventSource). */
+  attribute?: { AttributeKey: "EventSource" | "AccessKeyId" | "EventName" | "Username"; AttributeValue: string };
   /** StartTime/EndTime, widened by `windowMarginMs` on both sides. */
   window: { start: Date; end: Date };
   /** Margin added to each side of the window (clock skew); default LOOKUP_WINDOW_MARGIN_MS (5 s). */
@@ -130,7 +132,7 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
         // Same parameters on every page: "NextToken must be resent with the same parameters" (facts §5).
         return await options.client.send(
           new LookupEventsCommand({
-            LookupAttributes: [{ AttributeKey: "EventSource", AttributeValue: eventSource }],
+            LookupAttributes: [options.attribute ?? { AttributeKey: "EventSource", AttributeValue: eventSource }],
             StartTime,
             EndTime,
             MaxResults: LOOKUP_PAGE_SIZE,

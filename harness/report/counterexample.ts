@@ -84,10 +84,18 @@ export function smallestCounterexample(
   history: readonly ObservedCall[],
   replayCommand?: (seq: number) => string | null,
 ): Counterexample | null {
-  const best = [...failing].sort((a, b) => sizeOf(a.call) - sizeOf(b.call) || a.call.seq - b.call.seq)[0];
+  // Fewest calls first (the failing call and the calls that created what it uses), then the smallest request.
+  // (creators are traced for the 200 smallest requests only: a broken run may fail thousands of calls.)
+  const sized = [...failing]
+    .sort((a, b) => sizeOf(a.call) - sizeOf(b.call) || a.call.seq - b.call.seq)
+    .slice(0, 200)
+    .map((f) => ({ ...f, creators: creatorsOf(f.call, history) }));
+  const best = sized.sort(
+    (a, b) => a.creators.length - b.creators.length || sizeOf(a.call) - sizeOf(b.call) || a.call.seq - b.call.seq,
+  )[0];
   if (best === undefined) return null;
   return {
-    calls: [...creatorsOf(best.call, history), best.call].map(counterexampleCall),
+    calls: [...best.creators, best.call].map(counterexampleCall),
     findings: best.findings,
     replay: replayCommand?.(best.call.seq) ?? null,
   };

@@ -4,6 +4,8 @@
  * exactly as for AWS. Any request msw does not handle is an error: nothing leaks to the network.
  * Its accounts are the emulator's directory (default: README "Default account").
  */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { setupServer } from "msw/node";
 import { DEFAULT_ROLE_ARN } from "../../emulator/accounts/index.js";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../../emulator/emulator.js";
@@ -20,11 +22,17 @@ export interface EmbeddedTarget extends HarnessTarget {
   emulator: Emulator;
   /** The msw server (tests may `use()` extra handlers, e.g. a hanging answer). */
   msw: ReturnType<typeof setupServer>;
+  /** Where the emulator delivers trail files (checked by the run after close, which delivers the rest). */
+  trailDir: string;
 }
 
 /** Starts an emulator (with `rulesEdition` from the config) and intercepts the AWS hostnames. */
 export function createEmbeddedTarget(config: RunConfig, emulatorOptions: EmulatorOptions = {}): EmbeddedTarget {
-  const emulator = createEmulator({ ...emulatorOptions, rulesEdition: config.rulesEdition });
+  // Trail files too, by default under the run's reports (emptied first), so that a default run checks
+  // both collectors: LookupEvents during the run, the delivered files at its end.
+  const trailDir = emulatorOptions.trailDir ?? config.trailDir ?? join(config.reportsDir, "run", "trail");
+  if (emulatorOptions.trailDir === undefined && config.trailDir === undefined) rmSync(trailDir, { recursive: true, force: true });
+  const emulator = createEmulator({ trailIntervalMs: 60_000, ...emulatorOptions, trailDir, rulesEdition: config.rulesEdition });
   const msw = setupServer(...mswHandlers(emulator.handle));
   msw.listen({ onUnhandledRequest: "error" });
   const clients = new ServiceClients({ region: config.region, endpoints: {}, callTimeoutMs: config.callTimeoutMs });
@@ -56,6 +64,7 @@ export function createEmbeddedTarget(config: RunConfig, emulatorOptions: Emulato
     region: config.region,
     emulator,
     msw,
+    trailDir,
     identities,
     inspector: (c: Credentials) => clients.inspector(c),
     cloudtrail: (c: Credentials) => clients.cloudtrail(c),

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCall } from "../../oracles/check-call.js";
 import { checkCompleteness } from "../../oracles/completeness.js";
+import { checkLookupConsistency } from "../../oracles/lookup-consistency.js";
 import { parseDocExample } from "../../oracles/doc-example.js";
 import { FindingCodeSchema, defaultSeverity, type Finding, type FindingCode } from "../../oracles/finding.js";
 import type { ObservedCall } from "../../oracles/observed-call.js";
@@ -89,6 +90,15 @@ const CASES: Record<FindingCode, () => Finding[]> = {
     const unsent: ObservedCall = { ...a!.call, sentToService: false, outcome: "error", response: null };
     delete unsent.requestId;
     return run([a!], [a!.record], [unsent]);
+  },
+  "completeness.lookup_incomplete": () => {
+    const p = buildPair(base);
+    return checkLookupConsistency([p.call], [p.record], "inspector.amazonaws.com");
+  },
+  "completeness.outside_filter": () => {
+    const p = buildPair(base);
+    const sts = { ...p.record, eventSource: "sts.amazonaws.com", eventName: "AssumeRole", requestID: "other-request", eventID: "7a3f1c52-9d1e-4f5a-8b8e-2f6c1d0e9a11" };
+    return checkCompleteness([p.call], [p.record, sts], { ...p.ctx, lookupEventSource: "inspector.amazonaws.com" }).findings;
   },
   "fixture.repaired_json": () => parseDocExample('{"eventVersion": "1.03"},\n', "inline").findings,
   "fixture.inconsistent_identity": () =>

@@ -19,8 +19,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** The reference emulator as a separate process; resolves with its ready line. */
-export async function startEmulatorProcess(): Promise<{ child: ChildProcess; ready: Record<string, string> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+export async function startEmulatorProcess(extraArgs: string[] = []): Promise<{ child: ChildProcess; ready: Record<string, string> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "emulator/cli.ts", "--port", "0", ...extraArgs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   const line = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the emulator exited with ${code} before it was ready`)));
     createInterface({ input: child.stdout! }).once("line", resolve);

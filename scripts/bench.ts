@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: measures (a) bare SDK calls/s per transport, (b) the suite's end-to-end calls/s on
+ * the reference emulator per transport and mode, with where the time goes, (c) detection of every
+ * emulator fault, (d) peak memory of a ~100,000-call deferred run (in a child process). Prints a
+ * fixed-width table with targets and PASS/MISS, and writes reports/bench.json.
+ * Flags: --quick (small counts), --only a,b,c,d, --calls N (for a), --profile (CPU profile of (b)),
+ * --deferred-calls N (size of (d), default 100000).
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import { z } from "zod";
+import { bareSdkInProcess, bareSdkLoopback, type BareSdkResult } from "../bench/bare-sdk.js";
+import { DeferredRunResultSchema, type DeferredRunResult } from "../bench/deferred-100k.js";
+import { measureFaultDetection } from "../bench/fault-detection.js";
+import { measureSuite, type SuiteResult } from "../bench/suite-throughput.js";
+import { num, renderTable, row, type TableRow } from "../bench/table.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+
+const FlagsSchema = z.object({
+  quick: z.boolean().default(false),
+  profile: z.boolean().default(false),
+  only: z
+    .string()
+    .regex(/^[abcd](,[abcd])*$/, "a comma-separated subset of a,b,c,d")
+    .default("a,b,c,d")
+    .transform((s) => new Set(s.split(","))),
+  calls: z.coerce.number().int().min(1).optional(),
+  /** Calls wanted in (d); default 100,000 (2,000 with --quick). */
+  "deferred-calls": z.coerce.number().int().min(1).optional(),
+});
+
+const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+
+/** (d) in a child process, so maxRSS is that run's alone. */
+async function deferredChild(runs: number, maxCommands: number): Promise<DeferredRunResult> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-100k-"));
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "bench/deferred-100k.ts"), "--runs", String(runs), "--max-commands", String(maxCommands), "--reports-dir", dir],
+      { cwd: ROOT, maxBuffer: 64 * MIB, env: { ...process.env, NODE_NO_WARNINGS: "1" } },
+    );
+    const last = stdout.trim().split("\n").at(-1) ?? "";
+    return DeferredRunResultSchema.parse(JSON.parse(last));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function suiteRows(r: SuiteResult, label: string): TableRow[] {
+  const b = r.breakdown;
+  const pct = (ms: number) => `${num(ms / 1000, 2)} s (${num((100 * ms) / r.wallMs, 0)}%)`;
+  return [
+    row("b", `${label}: calls/s (${r.calls} calls, ${num(r.wallMs / 1000, 1)} s, ${r.verdict})`, num(r.callsPerSecond)),
+    row("b", `${label}: Inspector calls in flight (client)`, pct(b.inspectorClientMs)),
+    row("b", `${label}:   of which in the emulator (server)`, pct(b.inspectorServerMs)),
+    row("b", `${label}: LookupEvents in the emulator (${b.lookupEventsRequests} req)`, pct(b.lookupEventsServerMs)),
+    row("b", `${label}: STS calls in flight (client)`, pct(b.stsClientMs)),
+    row("b", `${label}: outside any call (generation, harness, checks)`, pct(b.outsideCallsMs)),
+    row("b", `${label}: event loop idle (timers, polls)`, pct(b.eventLoopIdleMs)),
+    row("b", `${label}: checking, re-timed (checkRun)`, pct(b.checkingMs)),
+    row("b", `${label}: reporting, re-timed (build + write)`, pct(b.reportingMs)),
+  ];
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { quick: { type: "boolean" }, profile: { type: "boolean" }, only: { type: "string" }, calls: { type: "string" }, "deferred-calls": { type: "string" } },
+    strict: true,
+  });
+  const flags = FlagsSchema.parse(values);
+  const quick = flags.quick;
+  const rows: TableRow[] = [];
+  const out: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? "unknown",
+    cpuCount: cpus().length,
+    quick,
+  };
+
+  let bare: Partial<Record<"in-process" | "loopback", BareSdkResult>> = {};
+  if (flags.only.has("a")) {
+    const calls = flags.calls ?? (quick ? 200 : 2000);
+    const warmup = Math.min(200, Math.max(10, Math.floor(calls / 10)));
+    say(`(a) bare SDK, ${calls} calls per transport after ${warmup} warm-up calls`);
+    bare = { "in-process": await bareSdkInProcess(calls, warmup), loopback: await bareSdkLoopback(calls, warmup) };
+    for (const r of Object.values(bare)) rows.push(row("a", `bare SDK ${r.transport}: calls/s (${r.calls} calls)`, num(r.callsPerSecond)));
+    out["bareSdk"] = bare;
+  }
+
+  let deferredCalibration: SuiteResult | undefined;
+  if (flags.only.has("b")) {
+    const budget = quick ? { runs: 5 } : {};
+    const results: SuiteResult[] = [];
+    for (const transport of ["embedded", "endpoint"] as const) {
+      for (const deferred of [false, true]) {
+        say(`(b) suite on ${transport}, ${deferred ? "deferred" : "interactive"}`);
+        results.push(await measureSuite({ transport, deferred, ...budget }));
+      }
+    }
+    for (const r of results) rows.push(...suiteRows(r, `${r.transport} ${r.mode}`));
+    for (const [transport, bareKey] of [["embedded", "in-process"], ["endpoint", "loopback"]] as const) {
+      const suite = results.find((r) => r.transport === transport && r.mode === "interactive");
+      const base = bare[bareKey];
+      if (suite !== undefined && base !== undefined) {
+        const ratio = suite.callsPerSecond / base.callsPerSecond;
+        rows.push(row("b/a", `${transport} interactive / bare ${bareKey}`, num(ratio, 2), bareKey === "in-process" ? ">= 0.70" : "", bareKey === "in-process" ? ratio >= 0.7 : undefined));
+        out[`ratio_${transport}`] = ratio;
+      }
+    }
+    out["suite"] = results;
+    deferredCalibration = results.find((r) => r.transport === "embedded" && r.mode === "deferred");
+    if (flags.profile) {
+      mkdirSync(join(ROOT, "reports"), { recursive: true });
+      const file = join(ROOT, "reports", "bench-suite.cpuprofile");
+      say(`(b) profiled run (embedded interactive) -> ${file}`);
+      const p = await measureSuite({ transport: "embedded", deferred: false, ...budget, profileFile: file });
+      out["profile"] = p.profile;
+      if (p.profile !== undefined) {
+        process.stdout.write(`\nCPU profile of an embedded interactive run (${num(p.profile.totalMs / 1000, 2)} s sampled; ${file})\nself time by area:\n`);
+        for (const a of p.profile.areas.slice(0, 12)) process.stdout.write(`  ${num(a.ms, 0).padStart(7)} ms  ${num(100 * a.share, 1).padStart(5)}%  ${a.area}\n`);
+        process.stdout.write("top 15 self-time functions:\n");
+        for (const t of p.profile.top) process.stdout.write(`  ${num(t.ms, 0).padStart(7)} ms  ${num(100 * t.share, 1).padStart(5)}%  ${t.functionName}  ${t.location}\n`);
+      }
+    }
+  }
+
+  if (flags.only.has("c")) {
+    say("(c) fault detection, one run per fault");
+    const { results, summary } = await measureFaultDetection(quick ? 3 : undefined, say);
+    for (const r of results) {
+      rows.push(
+        row(
+          "c",
+          `${r.name}: ${r.detected ? `${r.callsToDetection} calls, total ${num(r.totalSeconds, 1)} s, ${r.findingCodes.slice(0, 3).join(" ")}` : `not detected (${r.verdict}), total ${num(r.totalSeconds, 1)} s`}`,
+          r.detected ? `${num(r.secondsToDetection, 2)} s` : "-",
+        ),
+      );
+    }
+    rows.push(row("c", `faults detected (of ${summary.faults})`, String(summary.detected), "all", summary.detected === summary.faults));
+    rows.push(row("c", "median seconds to detection", num(summary.medianSecondsToDetection, 2), "< 2 s", summary.medianSecondsToDetection !== null && summary.medianSecondsToDetection < 2));
+    rows.push(row("c", "max seconds to detection", num(summary.maxSecondsToDetection, 2)));
+    rows.push(row("c", "median calls to detection", num(summary.medianCallsToDetection, 0)));
+    rows.push(row("c", "max calls to detection", num(summary.maxCallsToDetection, 0)));
+    if (summary.undetected.length > 0) rows.push(row("c", `not detected: ${summary.undetected.join(", ")}`, String(summary.undetected.length)));
+    out["faults"] = { results, summary };
+  }
+
+  if (flags.only.has("d")) {
+    const wanted = flags["deferred-calls"] ?? (quick ? 2_000 : 100_000);
+    const maxCommands = 12;
+    // Calls per random sequence, from a deferred run at the same max-commands (measured, not assumed).
+    const calib = deferredCalibration ?? (say("(d) calibrating calls per sequence"), await measureSuite({ transport: "embedded", deferred: true, runs: 40 }));
+    const sweep = calib.sweepCalls ?? 0;
+    const perRun = (calib.calls - sweep) / calib.runs;
+    const runs = Math.min(100_000, Math.max(1, Math.round((wanted - sweep) / perRun)));
+    say(`(d) deferred run in a child process: ${runs} runs x max ${maxCommands} commands (~${num(perRun, 2)} calls per sequence, ${sweep} sweep calls)`);
+    const d = await deferredChild(runs, maxCommands);
+    rows.push(row("d", `deferred run: calls (${d.runs} runs, max ${d.maxCommands} commands, ${d.verdict})`, String(d.calls), `~${wanted}`));
+    rows.push(row("d", `deferred run: calls/s (${num(d.wallMs / 1000, 0)} s)`, num(d.callsPerSecond)));
+    rows.push(row("d", "peak RSS (maxRSS)", `${num(d.maxRssBytes / MIB, 0)} MiB`, "< 1024 MiB", d.maxRssBytes < GIB));
+    rows.push(row("d", "peak heap used", `${num(d.peakHeapUsedBytes / MIB, 0)} MiB`));
+    out["deferred100k"] = d;
+  }
+
+  const table = renderTable(rows);
+  out["table"] = table.split("\n");
+  process.stdout.write(`\n${table}\n`);
+  mkdirSync(join(ROOT, "reports"), { recursive: true });
+  const file = join(ROOT, "reports", "bench.json");
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${file}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(2);
+  },
+);

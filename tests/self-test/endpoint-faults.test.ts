@@ -1,0 +1,45 @@
+/**
+ * Some faults through the endpoint target over loopback: `npm run emulator -- --faults <name>` in
+ * another process, `npm run conformance` against it: exit 1, and the finding that names the rule.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_ROOT_ACCESS_KEY } from "../../emulator/accounts/index.js";
+import { ConformanceReportSchema } from "../../harness/report/index.js";
+import { runConformanceProcess, startEmulatorProcess } from "../harness/run/processes.js";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const CASES: [fault: string, code: string][] = [
+  ["read-only-wrong", "correlated.read_only"],
+  ["assumed-role-without-session-context", "identity.session_context_missing"],
+  ["lookup-ignores-event-source", "completeness.outside_filter"],
+];
+
+describe("faults through the endpoint target over loopback", () => {
+  it.for(CASES)("%s is caught by %s", async ([fault, code]) => {
+    const dir = mkdtempSync(join(tmpdir(), "endpoint-fault-"));
+    dirs.push(dir);
+    const { child, ready } = await startEmulatorProcess(["--faults", fault]);
+    try {
+      const result = await runConformanceProcess(["--runs", "8", "--max-commands", "8", "--reports-dir", dir], {
+        CONFORMANCE_TARGET: "endpoint",
+        AWS_ENDPOINT_URL: ready["endpoint"],
+        AWS_REGION: ready["region"],
+        AWS_ACCESS_KEY_ID: ready["accessKeyId"],
+        AWS_SECRET_ACCESS_KEY: ready["secretAccessKey"],
+        CONFORMANCE_ROOT_ACCESS_KEY_ID: DEFAULT_ROOT_ACCESS_KEY.accessKeyId,
+        CONFORMANCE_ROOT_SECRET_ACCESS_KEY: DEFAULT_ROOT_ACCESS_KEY.secretAccessKey,
+      });
+      expect(result.code, result.stderr.slice(-2000)).toBe(1);
+      const report = ConformanceReportSchema.parse(JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")));
+      expect(report.verdict).toBe("fail");
+      expect(report.findingsByCode[code as keyof typeof report.findingsByCode] ?? 0).toBeGreaterThan(0);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});

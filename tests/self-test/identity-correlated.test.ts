@@ -1,0 +1,19 @@
+/** Self-test, identity, correlated faults: each is caught by a finding that names the broken rule. */
+import { faultSelfTests } from "./self-test-suite.js";
+
+faultSelfTests("identity-correlated", [
+  "assumed-role-as-iam-user",
+  "assumed-role-without-session-context",
+  "other-access-key",
+  "federated-user-without-issuer",
+  "root-with-user-name",
+  "event-source-misspelled",
+  "event-name-of-other-operation",
+  "region-fixed-us-east-1",
+  "request-id-mismatch",
+  "duplicate-event-id",
+  "event-time-local",
+  "event-time-outside-call",
+  "read-only-as-string",
+  "read-only-wrong",
+]);
