@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // vitest's default is one worker fewer than the cores: one worker on our 2-core machines. The
+    // self-test and end-to-end files spend much of their time waiting, so two workers share well.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"] } },
       {

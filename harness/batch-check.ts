@@ -3,7 +3,7 @@
  * deferred mode): read the batch's records back through LookupEvents and run the oracles on them.
  */
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
-import { checkLookupConsistency, checkRun, checkWindowCoverage, requiredFindings, type Finding, type RunResult } from "../oracles/index.js";
+import { checkLookupConsistency, checkRun, checkWindowCoverage, recordField, requiredFindings, type Finding, type RunResult } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
 import { collectLookupEvents, type LookupCollection } from "./collectors/lookup-events.js";
 
@@ -32,18 +32,8 @@ export interface CheckedBatch {
 }
 
 function requestIdOf(record: unknown): string | undefined {
-  const parsed = typeof record === "string" ? safeParse(record) : record;
-  if (parsed === null || typeof parsed !== "object") return undefined;
-  const id = (parsed as Record<string, unknown>)["requestID"];
+  const id = recordField(record, "requestID");
   return typeof id === "string" ? id : undefined;
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { IdentityKind, IdentityRequest } from "../generators/identities.js";
 import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
-import { checkRun, type Finding } from "../oracles/index.js";
+import { checkRun, recordField, type Finding } from "../oracles/index.js";
 import { INSPECTOR_EVENT_SOURCE, oracleContext, type ObservedCall, type OracleContext } from "../oracles/observed-call.js";
 import { collectAndCheck, type CheckedBatch, type CollectSettings } from "./batch-check.js";
 import { createLookupClient } from "./collectors/lookup-client.js";
@@ -218,16 +218,8 @@ export async function runConformance(
 
 /** A string field of a record given as an object or as CloudTrailEvent text. */
 function fieldOf(record: unknown, key: "eventID" | "requestID"): string | undefined {
-  let value = record;
-  if (typeof record === "string") {
-    try {
-      value = JSON.parse(record) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  const id = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof id === "string" ? id : undefined;
+  const value = recordField(record, key);
+  return typeof value === "string" ? value : undefined;
 }
 
 /** The execution phases: the coverage sweep, then the random sequences. */

@@ -22,4 +22,4 @@ export {
 export { readRecord, type RecordObject } from "./record-input.js";
 export { CloudTrailRecordSchema, RECORD_FIELDS, UserIdentitySchema, type CloudTrailRecord } from "./record-schema.js";
 export { checkShape, requiredFieldsFor } from "./shape-rule.js";
-export { checkLookupConsistency, checkWindowCoverage } from "./lookup-consistency.js";
+export { checkLookupConsistency, checkWindowCoverage, recordField } from "./lookup-consistency.js";

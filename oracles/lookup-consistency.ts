@@ -7,7 +7,8 @@
 import { finding, type Finding } from "./finding.js";
 import type { ObservedCall } from "./observed-call.js";
 
-function field(record: unknown, key: string): unknown {
+/** A top-level field of a record given as an object or as CloudTrailEvent JSON text (undefined when unreadable). */
+export function recordField(record: unknown, key: string): unknown {
   let value = record;
   if (typeof record === "string") {
     try {
@@ -27,8 +28,8 @@ export function checkLookupConsistency(calls: readonly ObservedCall[], foundElse
   const bySeq = new Map(calls.filter((c) => c.requestId !== undefined).map((c) => [c.requestId!, c]));
   const out: Finding[] = [];
   for (const record of foundElsewhere) {
-    const call = bySeq.get(String(field(record, "requestID")));
-    if (call === undefined || field(record, "eventSource") !== eventSource) continue;
+    const call = bySeq.get(String(recordField(record, "requestID")));
+    if (call === undefined || recordField(record, "eventSource") !== eventSource) continue;
     out.push(
       finding(
         "completeness.lookup_incomplete",
@@ -53,11 +54,11 @@ export function checkWindowCoverage(
   window: { start: Date; end: Date },
   eventSource: string,
 ): Finding[] {
-  const returnedIds = new Set(returned.map((r) => String(field(r, "requestID"))));
+  const returnedIds = new Set(returned.map((r) => String(recordField(r, "requestID"))));
   const out: Finding[] = [];
   for (const { call, record } of known) {
-    if (field(record, "eventSource") !== eventSource || returnedIds.has(String(field(record, "requestID")))) continue;
-    const time = Date.parse(String(field(record, "eventTime")));
+    if (recordField(record, "eventSource") !== eventSource || returnedIds.has(String(recordField(record, "requestID")))) continue;
+    const time = Date.parse(String(recordField(record, "eventTime")));
     if (Number.isNaN(time) || time < window.start.getTime() + 1000 || time > window.end.getTime() - 1000) continue;
     out.push(
       finding(

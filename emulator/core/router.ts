@@ -119,14 +119,7 @@ async function route(services: RouterServices, opts: RouterOptions, req: WireReq
   const auth = await services.authenticate(req);
   if (!auth.ok) return fail(auth.error);
   if (auth.service !== service) return fail(wrongSigningService(auth.service, service));
-  const ctx: CallContext = {
-    principal: auth.principal,
-    region: auth.region,
-    requestId,
-    sourceIp: req.sourceIp,
-    userAgent: req.headers["user-agent"] ?? "",
-    startedAt,
-  };
+  const ctx = callContext(auth, req, requestId, startedAt);
 
   const { operation } = split;
   const parsed = parseJsonObject(req.body);
@@ -151,16 +144,13 @@ async function routeQuery(services: RouterServices, opts: RouterOptions, req: Wi
   if (auth.service !== "sts") return xmlError(services.sts.authError(wrongSigningService(auth.service, "sts")), requestId);
   const form = new URLSearchParams(req.body);
   const response = services.sts.handle(form, auth.principal, requestId);
-  const ctx: CallContext = {
-    principal: auth.principal,
-    region: auth.region,
-    requestId,
-    sourceIp: req.sourceIp,
-    userAgent: req.headers["user-agent"] ?? "",
-    startedAt,
-  };
-  services.cloudtrail.recordSts?.({ ctx, form, response, endedAt: opts.clock() });
+  services.cloudtrail.recordSts?.({ ctx: callContext(auth, req, requestId, startedAt), form, response, endedAt: opts.clock() });
   return response;
+}
+
+/** What the service and the recorder know of an authenticated call. */
+function callContext(auth: { principal: Principal; region: string }, req: WireRequest, requestId: string, startedAt: Date): CallContext {
+  return { principal: auth.principal, region: auth.region, requestId, sourceIp: req.sourceIp, userAgent: req.headers["user-agent"] ?? "", startedAt };
 }
 
 function render(result: ServiceResult, requestId: string): WireResponse {

@@ -1,12 +1,7 @@
-/** Self-test, identity, correlated faults: each is caught by a finding that names the broken rule. */
+/** Self-test, correlated faults: each is caught by a finding that names the broken rule. */
 import { faultSelfTests } from "./self-test-suite.js";
 
-faultSelfTests("identity-correlated", [
-  "assumed-role-as-iam-user",
-  "assumed-role-without-session-context",
-  "other-access-key",
-  "federated-user-without-issuer",
-  "root-with-user-name",
+faultSelfTests("correlated", [
   "event-source-misspelled",
   "event-name-of-other-operation",
   "region-fixed-us-east-1",
