@@ -15,6 +15,9 @@ import type { RunConfig } from "./config.js";
 import { commandsReplayPathOf, replayCommand } from "./replay.js";
 import { runSequence, type RecordingExecutor } from "./run-sequence.js";
 
+/** Longest time the property (runs and shrinking) may take, in ms. */
+export const PROPERTY_TIME_LIMIT_MS = 60_000;
+
 /** A shrunk failure of the property. */
 export interface ShrunkFailure {
   /** The minimal sequence's calls, in order. */
@@ -69,6 +72,9 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
   const details = await fc.check(property, {
     seed: config.seed,
     numRuns: config.runs,
+    // Shrinking a fault that shows only now and then (every 50th call) can go on for minutes: stop
+    // after this long and report the smallest failing sequence found so far.
+    interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS,
     ...(config.replayPath !== undefined ? { path: config.replayPath, endOnFailure: true } : {}),
   });
   if (!details.failed || lastFailure === undefined) return { failure: undefined, sequences };

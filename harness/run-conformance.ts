@@ -179,6 +179,10 @@ export async function runConformance(
       uncheckedRequestIds,
     );
     messages.push(...trail.messages);
+    if (!detected && trail.result.all.some((f) => f.severity === "required")) {
+      detected = true;
+      options.onDetection?.({ calls: calls.length, elapsedMs: Date.now() - startedMs });
+    }
     result.all.push(...trail.result.all);
     for (const [seq, found] of trail.result.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
   }
