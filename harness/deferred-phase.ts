@@ -24,8 +24,10 @@ export async function runDeferredPhase(inputs: {
   const arbitrary = inspectorCommands({ identities: identityArbitrary(inputs.kinds), maxCommands: config.maxCommands });
   const ranges: { first: number; last: number }[] = [];
   let sequences = 0;
-  for (const cmds of fc.sample(arbitrary, { seed: config.seed, numRuns: config.runs })) {
+  // One sequence at a time (seed + i), so a long run never holds every generated sequence at once.
+  for (let i = 0; i < config.runs; i++) {
     if (inputs.shouldStop()) break;
+    const cmds = fc.sample(arbitrary, { seed: config.seed + i, numRuns: 1 })[0]!;
     const made = await runSequence(cmds, executor, inputs.scope, inputs.seedPool);
     if (made.length > 0) ranges.push({ first: made[0]!.seq, last: made[made.length - 1]!.seq });
     sequences++;

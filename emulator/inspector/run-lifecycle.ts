@@ -66,6 +66,8 @@ export function plannedStates(run: RunRecord): { state: string; at: Date }[] {
  * (notifications, findings). Idempotent: states already entered are skipped.
  */
 export function advanceRun(run: RunRecord, now: Date, onEnter: (state: string, at: Date) => void): void {
+  // A finished run never changes again: skip planning it (every call settles every run of the partition).
+  if (run.completedAt !== undefined && TERMINAL_STATES.has(run.state)) return;
   const plan = plannedStates(run);
   for (const step of plan.slice(run.stateChanges.length)) {
     if (step.at > now) break;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROOT_ACCESS_KEY } from "../../emulator/accounts/index.js";
 import { ConformanceReportSchema } from "../../harness/report/index.js";
-import { runConformanceProcess, startEmulatorProcess } from "../harness/run/processes.js";
+import { endpointEnv, runConformanceProcess, startEmulatorProcess } from "../harness/run/processes.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -25,15 +25,7 @@ describe("faults through the endpoint target over loopback", () => {
     dirs.push(dir);
     const { child, ready } = await startEmulatorProcess(["--faults", fault]);
     try {
-      const result = await runConformanceProcess(["--runs", "8", "--max-commands", "8", "--reports-dir", dir], {
-        CONFORMANCE_TARGET: "endpoint",
-        AWS_ENDPOINT_URL: ready["endpoint"],
-        AWS_REGION: ready["region"],
-        AWS_ACCESS_KEY_ID: ready["accessKeyId"],
-        AWS_SECRET_ACCESS_KEY: ready["secretAccessKey"],
-        CONFORMANCE_ROOT_ACCESS_KEY_ID: DEFAULT_ROOT_ACCESS_KEY.accessKeyId,
-        CONFORMANCE_ROOT_SECRET_ACCESS_KEY: DEFAULT_ROOT_ACCESS_KEY.secretAccessKey,
-      });
+      const result = await runConformanceProcess(["--runs", "8", "--max-commands", "8", "--reports-dir", dir], endpointEnv(ready, DEFAULT_ROOT_ACCESS_KEY));
       expect(result.code, result.stderr.slice(-2000)).toBe(1);
       const report = ConformanceReportSchema.parse(JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")));
       expect(report.verdict).toBe("fail");

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROOT_ACCESS_KEY } from "../../../emulator/accounts/index.js";
 import { ConformanceReportSchema } from "../../../harness/report/index.js";
-import { runConformanceProcess, startEmulatorProcess } from "./processes.js";
+import { endpointEnv, runConformanceProcess, startEmulatorProcess } from "./processes.js";
 
 const dir = mkdtempSync(join(tmpdir(), "endpoint-run-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,15 +18,7 @@ describe("npm run conformance against npm run emulator (endpoint target)", () =>
   it("passes with every identity kind", async () => {
     const { child, ready } = await startEmulatorProcess();
     try {
-      const result = await runConformanceProcess(["--runs", "10", "--reports-dir", dir], {
-        CONFORMANCE_TARGET: "endpoint",
-        AWS_ENDPOINT_URL: ready["endpoint"],
-        AWS_REGION: ready["region"],
-        AWS_ACCESS_KEY_ID: ready["accessKeyId"],
-        AWS_SECRET_ACCESS_KEY: ready["secretAccessKey"],
-        CONFORMANCE_ROOT_ACCESS_KEY_ID: DEFAULT_ROOT_ACCESS_KEY.accessKeyId,
-        CONFORMANCE_ROOT_SECRET_ACCESS_KEY: DEFAULT_ROOT_ACCESS_KEY.secretAccessKey,
-      });
+      const result = await runConformanceProcess(["--runs", "10", "--reports-dir", dir], endpointEnv(ready, DEFAULT_ROOT_ACCESS_KEY));
       expect(result.code, result.stderr + result.stdout).toBe(0);
       expect(result.stdout).toContain("verdict: PASS");
       const report = ConformanceReportSchema.parse(JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")));
@@ -40,13 +32,7 @@ describe("npm run conformance against npm run emulator (endpoint target)", () =>
   it("without root credentials, Root is na and the verdict is still pass", async () => {
     const { child, ready } = await startEmulatorProcess();
     try {
-      const result = await runConformanceProcess(["--runs", "3", "--reports-dir", dir], {
-        CONFORMANCE_TARGET: "endpoint",
-        AWS_ENDPOINT_URL: ready["endpoint"],
-        AWS_REGION: ready["region"],
-        AWS_ACCESS_KEY_ID: ready["accessKeyId"],
-        AWS_SECRET_ACCESS_KEY: ready["secretAccessKey"],
-      });
+      const result = await runConformanceProcess(["--runs", "3", "--reports-dir", dir], endpointEnv(ready));
       expect(result.code, result.stderr + result.stdout).toBe(0);
       const report = ConformanceReportSchema.parse(JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")));
       const root = report.identities.find((i) => i.kind === "Root")!;

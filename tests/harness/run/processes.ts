@@ -66,3 +66,15 @@ export async function runConformanceProcess(args: string[], env: NodeJS.ProcessE
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   return { code, stdout, stderr, ms: Date.now() - started };
 }
+
+/** The environment of an endpoint run against an emulator's ready line (standard AWS variables, plus root keys when given). */
+export function endpointEnv(ready: Record<string, string>, root?: { accessKeyId: string; secretAccessKey: string }): NodeJS.ProcessEnv {
+  return {
+    CONFORMANCE_TARGET: "endpoint",
+    AWS_ENDPOINT_URL: ready["endpoint"],
+    AWS_REGION: ready["region"],
+    AWS_ACCESS_KEY_ID: ready["accessKeyId"],
+    AWS_SECRET_ACCESS_KEY: ready["secretAccessKey"],
+    ...(root ? { CONFORMANCE_ROOT_ACCESS_KEY_ID: root.accessKeyId, CONFORMANCE_ROOT_SECRET_ACCESS_KEY: root.secretAccessKey } : {}),
+  };
+}
