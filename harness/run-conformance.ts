@@ -11,7 +11,6 @@ import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
 import { checkRun, recordField, type Finding } from "../oracles/index.js";
 import { INSPECTOR_EVENT_SOURCE, oracleContext, type ObservedCall, type OracleContext } from "../oracles/observed-call.js";
 import { collectAndCheck, type CheckedBatch, type CollectSettings } from "./batch-check.js";
-import { createLookupClient } from "./collectors/lookup-client.js";
 import { recordsFileBeside, writeRecordsFile } from "./collectors/records-file.js";
 import type { RunConfig } from "./config.js";
 import { failureSweep, successSweep } from "./coverage-sweep.js";
@@ -52,7 +51,8 @@ const KINDS: readonly IdentityKind[] = ["IAMUser", "Root", "AssumedRole", "Feder
 function collectSettings(config: RunConfig, target: HarnessTarget, base: ProvisionedIdentity, ctx: OracleContext): CollectSettings {
   const aws = config.target === "aws";
   return {
-    client: createLookupClient({ region: config.region, credentials: base.credentials, ...endpointOf(target) }),
+    // The target's own CloudTrail client: its endpoint (AWS_ENDPOINT_URL[_CLOUDTRAIL]), one attempt per request.
+    client: target.cloudtrail(base.credentials),
     requestsPerSecond: config.lookupRequestsPerSecond ?? (aws ? 2 : 0),
     // The embedded emulator records synchronously: a record not there at once is missing, so its
     // deadline only absorbs scheduling; an endpoint may deliver later; AWS takes about 5 minutes.
@@ -62,12 +62,6 @@ function collectSettings(config: RunConfig, target: HarnessTarget, base: Provisi
   };
 }
 
-function endpointOf(target: HarnessTarget): { endpoint?: string } {
-  const client = target.cloudtrail({ accessKeyId: "probe", secretAccessKey: "probe" });
-  const endpoint = (client.config as { endpoint?: unknown }).endpoint;
-  client.destroy();
-  return endpoint === undefined || target.endpoint === undefined ? {} : { endpoint: target.endpoint };
-}
 
 /** The identity request the sweep uses for each kind (fixed STS names). */
 function sweepIdentity(kind: IdentityKind): IdentityRequest {

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { StsCall } from "./sts-call.js";
 import type { StsOutcome } from "./sts-response.js";
-import type { UserIdentity } from "./record-types.js";
+import type { CloudTrailRecord } from "./record-types.js";
 import { stsRequestParameters } from "./sts-request-parameters.js";
 import { userIdentityOf } from "./user-identity.js";
 import { eventTimeOf, isoSeconds } from "./event-time.js";
@@ -31,28 +31,14 @@ export interface StsRecordResource {
   type: string;
 }
 
-/** One CloudTrail record of an STS call. */
-export interface StsRecord {
-  eventVersion: string;
-  userIdentity: UserIdentity;
-  eventTime: string;
+/**
+ * One CloudTrail record of an STS call: the fields of an Inspector record, with STS's eventSource,
+ * its form parameters, the role as a resource, and no apiVersion (the IAM guide's examples have none).
+ */
+export interface StsRecord extends Omit<CloudTrailRecord, "eventSource" | "requestParameters" | "apiVersion"> {
   eventSource: "sts.amazonaws.com";
-  eventName: string;
-  awsRegion: string;
-  sourceIPAddress: string;
-  userAgent: string;
-  errorCode?: string;
-  errorMessage?: string;
   requestParameters: Record<string, unknown>;
-  responseElements: Record<string, unknown> | null;
-  requestID: string;
-  eventID: string;
-  readOnly: boolean;
   resources?: StsRecordResource[];
-  eventType: "AwsApiCall";
-  managementEvent: true;
-  recipientAccountId: string;
-  eventCategory: "Management";
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
