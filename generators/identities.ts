@@ -57,24 +57,59 @@ export const federatedNameArbitrary: fc.Arbitrary<string> = stsNameArbitrary(
   STS_NAME_LIMITS.federatedName.max,
 );
 
-/** An identity request of exactly the given kind. */
-export function identityOfKind(kind: IdentityKind): fc.Arbitrary<IdentityRequest> {
+/**
+ * The STS names a run's sequences draw from. Every distinct name costs the harness an AssumeRole or
+ * GetFederationToken, a GetCallerIdentity and a new SDK client (about 3 requests' worth, measured in
+ * `npm run bench`), so a run uses a few names per kind instead of a new one per call: both length
+ * boundaries, a name with every special character STS allows, and `random` names drawn from the seed.
+ */
+export interface IdentityNamePool {
+  sessionNames: readonly string[];
+  federatedNames: readonly string[];
+}
+
+/** Names per kind drawn from the seed, besides the boundary names. */
+export const RANDOM_NAMES_PER_KIND = 3;
+
+/** Stretches `text` to exactly `length` characters by repeating it. */
+function toLength(text: string, length: number): string {
+  return text.repeat(Math.ceil(length / text.length)).slice(0, length);
+}
+
+/** The name pool of a run with `seed` (the same seed gives the same names, so replays reuse them). */
+export function identityNamePool(seed: number, random = RANDOM_NAMES_PER_KIND): IdentityNamePool {
+  const specials = "conformance_+=,.@-";
+  const draw = (arb: fc.Arbitrary<string>) => (random > 0 ? fc.sample(arb, { seed, numRuns: random }) : []);
+  const pool = (limits: { min: number; max: number }, arb: fc.Arbitrary<string>) => [
+    ...new Set([toLength("s1", limits.min), toLength(specials, limits.max), ...draw(arb)]),
+  ];
+  return {
+    sessionNames: pool(STS_NAME_LIMITS.roleSessionName, roleSessionNameArbitrary),
+    federatedNames: pool(STS_NAME_LIMITS.federatedName, federatedNameArbitrary),
+  };
+}
+
+/**
+ * An identity request of exactly the given kind: STS names from `names` when given (shrinking
+ * towards the first), otherwise any valid name.
+ */
+export function identityOfKind(kind: IdentityKind, names?: IdentityNamePool): fc.Arbitrary<IdentityRequest> {
   switch (kind) {
     case "IAMUser":
       return fc.constant({ kind: "IAMUser" });
     case "Root":
       return fc.constant({ kind: "Root" });
     case "AssumedRole":
-      return roleSessionNameArbitrary.map((sessionName) => ({ kind: "AssumedRole", sessionName }));
+      return (names !== undefined ? fc.constantFrom(...names.sessionNames) : roleSessionNameArbitrary).map((sessionName) => ({ kind: "AssumedRole", sessionName }));
     case "FederatedUser":
-      return federatedNameArbitrary.map((federatedName) => ({ kind: "FederatedUser", federatedName }));
+      return (names !== undefined ? fc.constantFrom(...names.federatedNames) : federatedNameArbitrary).map((federatedName) => ({ kind: "FederatedUser", federatedName }));
   }
 }
 
-/** Any identity request, restricted to `kinds` (all four by default: a target may lack some). */
-export function identityArbitrary(kinds: readonly IdentityKind[] = IDENTITY_KINDS): fc.Arbitrary<IdentityRequest> {
+/** Any identity request, restricted to `kinds` (all four by default: a target may lack some); STS names from `names` when given. */
+export function identityArbitrary(kinds: readonly IdentityKind[] = IDENTITY_KINDS, names?: IdentityNamePool): fc.Arbitrary<IdentityRequest> {
   if (kinds.length === 0) throw new Error("identityArbitrary needs at least one identity kind");
-  return fc.oneof(...kinds.map((kind) => identityOfKind(kind)));
+  return fc.oneof(...kinds.map((kind) => identityOfKind(kind, names)));
 }
 
 /** A short printable form: `AssumedRole(session-1)`, `Root`. */

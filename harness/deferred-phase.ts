@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { inspectorCommands } from "../generators/commands.js";
-import { identityArbitrary, type IdentityKind } from "../generators/identities.js";
+import { identityArbitrary, identityNamePool, type IdentityKind } from "../generators/identities.js";
 import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
 import { runSequence, type RecordingExecutor } from "./run-sequence.js";
 import type { RunConfig } from "./config.js";
@@ -21,7 +21,7 @@ export async function runDeferredPhase(inputs: {
   shouldStop: () => boolean;
 }): Promise<{ sequences: number; ranges: { first: number; last: number }[] }> {
   const { config, executor } = inputs;
-  const arbitrary = inspectorCommands({ identities: identityArbitrary(inputs.kinds), maxCommands: config.maxCommands });
+  const arbitrary = inspectorCommands({ identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)), maxCommands: config.maxCommands });
   const ranges: { first: number; last: number }[] = [];
   let sequences = 0;
   // One sequence at a time (seed + i), so a long run never holds every generated sequence at once.

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { inspectorCommands } from "../generators/commands.js";
-import { identityArbitrary, type IdentityKind } from "../generators/identities.js";
+import { identityArbitrary, identityNamePool, type IdentityKind } from "../generators/identities.js";
 import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
 import { requiredFindings, type Finding } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
@@ -54,7 +54,7 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
   let lastFailure: { calls: ObservedCall[]; findings: Finding[] } | undefined;
   let sequences = 0;
   const commands = inspectorCommands({
-    identities: identityArbitrary(inputs.kinds),
+    identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)),
     maxCommands: config.maxCommands,
     ...(config.commandsReplayPath !== undefined ? { replayPath: config.commandsReplayPath } : {}),
   });

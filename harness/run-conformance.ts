@@ -58,7 +58,9 @@ function collectSettings(config: RunConfig, target: HarnessTarget, base: Provisi
     // deadline only absorbs scheduling; an endpoint may deliver later; AWS takes about 5 minutes.
     deadlineMs: config.collectDeadlineMs ?? (aws ? 15 * 60_000 : config.target === "endpoint" ? 5_000 : 300),
     pollIntervalMs: aws ? 30_000 : config.target === "endpoint" ? 250 : 100,
-    marginMs: ctx.clockSkewMs,
+    // The embedded emulator reads this process's clock: its eventTime is at most the truncation to the
+    // second off, so its window needs a second's margin; anything else may run on another clock.
+    marginMs: config.target === "embedded" ? 1_000 : ctx.clockSkewMs,
   };
 }
 
@@ -256,7 +258,7 @@ async function execute(
           region: config.region,
           accountId: scope.accountId,
           runCompletionTimeoutMs: config.target === "aws" ? 30 * 60_000 : 10_000,
-          pollIntervalMs: config.target === "aws" ? 30_000 : 250,
+          pollIntervalMs: config.target === "aws" ? 30_000 : 50,
           sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
         });
         await failureSweep(call);

@@ -37,12 +37,18 @@ export async function checkTrailFiles(
   const expected = calls.filter((c) => c.sentToService && c.requestId !== undefined).map((c) => c.requestId!);
   const deadline = Date.now() + deadlineMs;
   let collection = await collectTrailFiles(dir);
-  while (Date.now() < deadline && !expected.every((id) => requestIdsIn(collection.records).has(id))) {
+  const allThere = (): boolean => {
+    const found = requestIdsIn(collection.records);
+    return expected.every((id) => found.has(id));
+  };
+  while (Date.now() < deadline && !allThere()) {
     await new Promise((r) => setTimeout(r, Math.min(pollIntervalMs, Math.max(0, deadline - Date.now()))));
     collection = await collectTrailFiles(dir);
   }
+  const runIds = new Set(expected);
+  const span = runSpan(calls, ctx.clockSkewMs);
   const ofThisRun = collection.records.filter(
-    (r) => !unchecked.has(String((r as Record<string, unknown> | null)?.["requestID"])) && belongsToRun(r, new Set(expected), calls, ctx.clockSkewMs),
+    (r) => !unchecked.has(String((r as Record<string, unknown> | null)?.["requestID"])) && belongsToRun(r, runIds, span),
   );
   const result = checkRun(calls, ofThisRun, ctx);
   const messages = [
@@ -57,13 +63,23 @@ export async function checkTrailFiles(
  * run's calls, or its eventTime falls within the run (with the skew), so that a record with a
  * wrong requestID is still judged.
  */
-function belongsToRun(record: unknown, requestIds: ReadonlySet<string>, calls: readonly ObservedCall[], skewMs: number): boolean {
+function belongsToRun(record: unknown, requestIds: ReadonlySet<string>, span: { start: number; end: number } | undefined): boolean {
   if (record === null || typeof record !== "object") return true;
   const r = record as Record<string, unknown>;
   if (typeof r["requestID"] === "string" && requestIds.has(r["requestID"])) return true;
   const time = typeof r["eventTime"] === "string" ? Date.parse(r["eventTime"]) : Number.NaN;
-  if (Number.isNaN(time) || calls.length === 0) return true;
-  const start = Math.min(...calls.map((c) => Date.parse(c.startedAt))) - skewMs - 1000;
-  const end = Math.max(...calls.map((c) => Date.parse(c.endedAt))) + skewMs;
-  return time >= start && time <= end;
+  if (Number.isNaN(time) || span === undefined) return true;
+  return time >= span.start && time <= span.end;
+}
+
+/** From the first call's start (minus the skew and the second eventTime is truncated to) to the last call's end plus the skew. */
+function runSpan(calls: readonly ObservedCall[], skewMs: number): { start: number; end: number } | undefined {
+  if (calls.length === 0) return undefined;
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const c of calls) {
+    start = Math.min(start, Date.parse(c.startedAt));
+    end = Math.max(end, Date.parse(c.endedAt));
+  }
+  return { start: start - skewMs - 1000, end: end + skewMs };
 }

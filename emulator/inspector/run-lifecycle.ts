@@ -7,11 +7,11 @@
  * -> COLLECTING_DATA within 130 ms):
  *   CREATED t0, START_DATA_COLLECTION_PENDING t0+30ms, START_DATA_COLLECTION_IN_PROGRESS t0+60ms,
  *   COLLECTING_DATA t0+125ms (startedAt), then at E = collection end (t0 + durationInSeconds, or
- *   the StopAssessmentRun time): STOP_DATA_COLLECTION_PENDING E, DATA_COLLECTED E+400ms
- *   (dataCollected true), EVALUATING_RULES E+500ms, COMPLETED E+1000ms (completedAt; findings).
+ *   the StopAssessmentRun time): STOP_DATA_COLLECTION_PENDING E, DATA_COLLECTED E+100ms
+ *   (dataCollected true), EVALUATING_RULES E+150ms, COMPLETED E+250ms (completedAt; findings).
  * StopAssessmentRun SKIP_EVALUATION: STOP_DATA_COLLECTION_PENDING then CANCELED at the stop time,
- * no findings. Evaluation is shortened from AWS's minutes to one second so that suites on a real
- * clock can complete a run.
+ * no findings. Evaluation is shortened from AWS's minutes to a quarter of a second so that suites on
+ * a real clock can complete a run (the coverage sweep waits for one per identity kind).
  */
 import type { RunRecord } from "./state.js";
 import { addMs } from "./time.js";
@@ -29,9 +29,9 @@ export const RUN_TIMING = Object.freeze({
   startDataCollectionPending: 30,
   startDataCollectionInProgress: 60,
   collectingData: 125,
-  dataCollected: 400,
-  evaluatingRules: 500,
-  completed: 1000,
+  dataCollected: 100,
+  evaluatingRules: 150,
+  completed: 250,
 });
 
 /** True while the run has not reached a terminal state. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeIdentity, identityArbitrary, identityOfKind, IDENTITY_KINDS } from "../../generators/identities.js";
+import { describeIdentity, identityArbitrary, identityNamePool, identityOfKind, IDENTITY_KINDS, STS_NAME_LIMITS } from "../../generators/identities.js";
 
 const STS_NAME = /^[\w+=,.@-]+$/;
 
@@ -36,5 +36,25 @@ describe("identity requests", () => {
     const lengths = fc.sample(identityOfKind("FederatedUser"), { numRuns: 2000, seed: 3 }).map((i) => (i.kind === "FederatedUser" ? i.federatedName.length : 0));
     expect(Math.min(...lengths)).toBe(2);
     expect(describeIdentity({ kind: "AssumedRole", sessionName: "s-1" })).toBe("AssumedRole(s-1)");
+  });
+
+  it("draw STS names from a run's pool: both length boundaries, every special character, seeded names", () => {
+    const pool = identityNamePool(42);
+    for (const [names, limits] of [[pool.sessionNames, STS_NAME_LIMITS.roleSessionName], [pool.federatedNames, STS_NAME_LIMITS.federatedName]] as const) {
+      for (const name of names) expect(name).toMatch(STS_NAME);
+      const lengths = names.map((n) => n.length);
+      expect(Math.min(...lengths)).toBe(limits.min);
+      expect(Math.max(...lengths)).toBe(limits.max);
+      expect(names.some((n) => [..."_+=,.@-"].every((c) => n.includes(c)))).toBe(true);
+      expect(names.length).toBeGreaterThanOrEqual(3);
+      expect(names.length).toBeLessThanOrEqual(5);
+    }
+    expect(identityNamePool(42)).toEqual(pool);
+    expect(identityNamePool(43).sessionNames).not.toEqual(pool.sessionNames);
+    const drawn = fc.sample(identityArbitrary(IDENTITY_KINDS, pool), { numRuns: 500, seed: 5 });
+    const sessions = new Set(drawn.flatMap((i) => (i.kind === "AssumedRole" ? [i.sessionName] : [])));
+    const federated = new Set(drawn.flatMap((i) => (i.kind === "FederatedUser" ? [i.federatedName] : [])));
+    expect(sessions).toEqual(new Set(pool.sessionNames));
+    expect(federated).toEqual(new Set(pool.federatedNames));
   });
 });

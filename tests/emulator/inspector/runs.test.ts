@@ -28,13 +28,13 @@ describe("assessment run state machine", () => {
     expect(r.startedAt).toBe(t0 + 0.125);
     h.clock.advance(179_000);
     expect(describeRun(h, run).state).toBe("COLLECTING_DATA");
-    h.clock.advance(1_000);
+    h.clock.advance(850); // t0 + 180.05 s: collection ended at t0 + 180 s, DATA_COLLECTED comes 100 ms after
     expect(describeRun(h, run).state).toBe("STOP_DATA_COLLECTION_PENDING");
     h.clock.advance(1_000);
     r = describeRun(h, run);
     expect(r.state).toBe("COMPLETED");
     expect((r.stateChanges as { state: string }[]).map((c) => c.state)).toEqual(STATES_TO_COMPLETED);
-    expect(r.completedAt).toBe(t0 + 180 + 1);
+    expect(r.completedAt).toBe(t0 + 180 + 0.25);
     expect(r.dataCollected).toBe(true);
     const counts = r.findingCounts as Record<string, number>;
     expect(Object.keys(counts).sort()).toEqual(["High", "Informational", "Low", "Medium", "Undefined"]);
