@@ -1,8 +1,10 @@
 /**
- * (d) One large deferred conformance run on the embedded target, meant to run alone in a child
- * process (`node --import tsx bench/deferred-100k.ts --runs R --max-commands M --reports-dir DIR`)
- * so that `process.resourceUsage().maxRSS` is this run's high-water mark. Prints one JSON line
- * (DeferredRunResult) on stdout as its last line.
+ * (d) One large deferred conformance run, meant to run alone in a child process
+ * (`node --import tsx bench/deferred-100k.ts --target T --runs R --max-commands M --reports-dir DIR`)
+ * so that `process.resourceUsage().maxRSS` is this run's high-water mark. `--target endpoint` reads
+ * the endpoint and credentials from the environment (AWS_ENDPOINT_URL, ...: an emulator in another
+ * process, whose memory is then not the suite's); `embedded` runs the emulator in this process.
+ * Prints one JSON line (DeferredRunResult) on stdout as its last line.
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -12,6 +14,7 @@ import { runConformance } from "../harness/run-conformance.js";
 
 /** What the child reports to the parent. */
 export const DeferredRunResultSchema = z.object({
+  target: z.enum(["embedded", "endpoint"]),
   runs: z.number().int(),
   maxCommands: z.number().int(),
   calls: z.number().int(),
@@ -30,17 +33,18 @@ export const DeferredRunResultSchema = z.object({
 export type DeferredRunResult = z.infer<typeof DeferredRunResultSchema>;
 
 const ArgsSchema = z.object({
+  target: z.enum(["embedded", "endpoint"]).default("embedded"),
   runs: z.coerce.number().int().min(1).max(100_000),
   "max-commands": z.coerce.number().int().min(1).max(1000),
   "reports-dir": z.string().min(1),
 });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: "string" }, "max-commands": { type: "string" }, "reports-dir": { type: "string" } }, strict: true });
+  const { values } = parseArgs({ options: { target: { type: "string" }, runs: { type: "string" }, "max-commands": { type: "string" }, "reports-dir": { type: "string" } }, strict: true });
   const args = ArgsSchema.parse(values);
   const config = resolveRunConfig(
-    { target: "embedded", deferred: true, runs: args.runs, maxCommands: args["max-commands"], reportsDir: args["reports-dir"] },
-    {},
+    { target: args.target, deferred: true, runs: args.runs, maxCommands: args["max-commands"], reportsDir: args["reports-dir"] },
+    process.env,
   );
   let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
@@ -48,11 +52,12 @@ async function main(): Promise<void> {
   }, 250);
   sampler.unref();
   const started = performance.now();
-  const run = await runConformance(config, {}, (line) => process.stderr.write(`${line}\n`));
+  const run = await runConformance(config, process.env, (line) => process.stderr.write(`${line}\n`));
   const wallMs = performance.now() - started;
   clearInterval(sampler);
   const heapUsedAtEnd = process.memoryUsage().heapUsed;
   const result: DeferredRunResult = {
+    target: args.target,
     runs: args.runs,
     maxCommands: args["max-commands"],
     calls: run.report.calls,

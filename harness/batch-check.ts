@@ -36,15 +36,27 @@ function requestIdOf(record: unknown): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
+/** Picks a batch's own records out of what its window returned. */
+export type RecordSelector = (records: readonly unknown[], calls: readonly ObservedCall[]) => unknown[];
+
 /**
- * Collects the batch's records and checks them. `earlierRequestIds` are the request ids of calls of
- * previous batches: their records fall in this batch's window too, and are not extras of this batch.
+ * A selector for batches checked one after the other: records carrying a request id of an earlier
+ * batch's call (its window reaches back over them) are that batch's, not extras of this one.
  */
+export function excludingRequestIds(earlier: ReadonlySet<string>): RecordSelector {
+  return (records) =>
+    records.filter((r) => {
+      const id = requestIdOf(r);
+      return id === undefined || !earlier.has(id);
+    });
+}
+
+/** Collects the batch's records and checks those `select` says are the batch's. */
 export async function collectAndCheck(
   calls: readonly ObservedCall[],
   settings: CollectSettings,
   ctx: OracleContext,
-  earlierRequestIds: ReadonlySet<string>,
+  select: RecordSelector,
   /** Records of earlier batches with their calls: those inside this query's window must come back again. */
   known: readonly { call: ObservedCall; record: unknown }[] = [],
 ): Promise<CheckedBatch> {
@@ -70,10 +82,7 @@ export async function collectAndCheck(
   });
   const elsewhere = await recordsFiledElsewhere(calls, collection, settings, start, end);
   collection.records.push(...elsewhere);
-  const records = collection.records.filter((r) => {
-    const id = requestIdOf(r);
-    return id === undefined || !earlierRequestIds.has(id);
-  });
+  const records = select(collection.records, calls);
   const result = checkRun(calls, records, ctx);
   const lookupFindings = [
     ...checkLookupConsistency(calls, elsewhere, ctx.eventSource),

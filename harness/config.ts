@@ -19,6 +19,7 @@ export const CONFIG_ENV = {
   callTimeoutMs: "CONFORMANCE_CALL_TIMEOUT_MS",
   reportsDir: "CONFORMANCE_REPORTS_DIR",
   trailDir: "CONFORMANCE_TRAIL_DIR",
+  checkChunkCalls: "CONFORMANCE_CHECK_CHUNK_CALLS",
 } as const;
 
 const boolish = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes", ""].includes(v.toLowerCase()) : v), z.boolean());
@@ -42,6 +43,8 @@ export const runConfigSchema = z.object({
    * emulator writes them there; for an endpoint, the folder its emulator delivers to.
    */
   trailDir: z.string().min(1).optional(),
+  /** Deferred mode: calls read back from the history and checked at a time (memory stays flat however long the run). */
+  checkChunkCalls: z.coerce.number().int().min(1).default(5_000),
   /** fast-check replay path of a shrunk counterexample (`--path`). */
   replayPath: z.string().regex(/^\d+(:\d+)*$/, "a fast-check path such as 0:1:3").optional(),
   /** fc.commands replayPath of that counterexample (`--commands-replay-path`, the `/*replayPath=…*\/` string). */

@@ -30,6 +30,12 @@ export interface HistoryExecutorOptions {
   region?: string;
   /** seq of the first call; default 0. */
   firstSeq?: number;
+  /**
+   * "full" (default): calls() holds each call as recorded. "light": calls() holds each call without
+   * its request and response bodies (null), for long deferred runs that read the bodies back from
+   * the history file when they check; needs `history`.
+   */
+  retain?: "full" | "light";
 }
 
 /** An IdentityResolver over `target.provision` (AssumedRole/FederatedUser names from the request). */
@@ -77,10 +83,11 @@ export class HistoryExecutor implements CallExecutor {
   private nextSeq: number;
 
   constructor(private readonly options: HistoryExecutorOptions) {
+    if (options.retain === "light" && options.history === undefined) throw new Error("HistoryExecutor: retain \"light\" needs a history file to read the bodies back from");
     this.nextSeq = options.firstSeq ?? 0;
   }
 
-  /** The calls made so far, in completion order. */
+  /** The calls made so far, in completion order (without bodies when retain is "light"). */
   calls(): readonly ObservedCall[] {
     return this.observed;
   }
@@ -143,8 +150,8 @@ export class HistoryExecutor implements CallExecutor {
       call.error = { code: exchange?.failure?.code ?? failure.code, message: failure.message };
     }
 
-    this.observed.push(call);
     this.options.history?.append(call);
+    this.observed.push(this.options.retain === "light" ? { ...call, request: null, response: null } : call);
     return call.outcome === "ok"
       ? { ok: true, output: call.response }
       : { ok: false, ...(call.error !== undefined ? { errorCode: call.error.code } : {}) };

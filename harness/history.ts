@@ -4,7 +4,8 @@
  * Lines are built from the parsed schema (no extra fields can slip in) and checked against every
  * registered secret (secret keys, session tokens) before they are written.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { dirname } from "node:path";
 import { ObservedCallSchema, type ObservedCall } from "../oracles/observed-call.js";
 
@@ -55,6 +56,23 @@ export interface HistoryProblem {
   message: string;
 }
 
+/** One history line parsed: the call, or why the line is not one (blank lines give undefined). */
+function parseHistoryLine(raw: string, line: number, last: boolean): { call: ObservedCall } | { problem: HistoryProblem } | undefined {
+  if (raw.trim() === "") return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    return { problem: { line, message: `${last ? "truncated last line (killed run?)" : "not JSON"}: ${err instanceof Error ? err.message : String(err)}` } };
+  }
+  const parsed = ObservedCallSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((x) => `${x.path.join(".") || "(line)"}: ${x.message}`).join("; ");
+    return { problem: { line, message: `not an ObservedCall: ${issues}` } };
+  }
+  return { call: parsed.data };
+}
+
 /** Parses a JSONL history text; bad lines are reported and skipped, nothing else is lost. */
 export function parseHistory(text: string): { calls: ObservedCall[]; problems: HistoryProblem[] } {
   const calls: ObservedCall[] = [];
@@ -63,31 +81,13 @@ export function parseHistory(text: string): { calls: ObservedCall[]; problems: H
   const lines = text.split("\n");
   lines.forEach((raw, i) => {
     const line = i + 1;
-    if (raw.trim() === "") return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      const last = i === lines.length - 1;
-      problems.push({
-        line,
-        message: `${last ? "truncated last line (killed run?)" : "not JSON"}: ${err instanceof Error ? err.message : String(err)}`,
-      });
-      return;
-    }
-    const parsed = ObservedCallSchema.safeParse(json);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((x) => `${x.path.join(".") || "(line)"}: ${x.message}`).join("; ");
-      problems.push({ line, message: `not an ObservedCall: ${issues}` });
-      return;
-    }
-    const first = seen.get(parsed.data.seq);
-    if (first !== undefined) {
-      problems.push({ line, message: `seq ${parsed.data.seq} already used on line ${first}` });
-      return;
-    }
-    seen.set(parsed.data.seq, line);
-    calls.push(parsed.data);
+    const got = parseHistoryLine(raw, line, i === lines.length - 1);
+    if (got === undefined) return;
+    if ("problem" in got) return void problems.push(got.problem);
+    const first = seen.get(got.call.seq);
+    if (first !== undefined) return void problems.push({ line, message: `seq ${got.call.seq} already used on line ${first}` });
+    seen.set(got.call.seq, line);
+    calls.push(got.call);
   });
   return { calls, problems };
 }
@@ -95,4 +95,37 @@ export function parseHistory(text: string): { calls: ObservedCall[]; problems: H
 /** Reads a history file written by HistoryWriter. */
 export function readHistory(path: string): { calls: ObservedCall[]; problems: HistoryProblem[] } {
   return parseHistory(readFileSync(path, "utf8"));
+}
+
+/**
+ * Reads a history file `size` calls at a time, streaming, so a 100,000-call history is never held
+ * whole: yields each chunk of good calls; bad lines go to `problems` as in parseHistory.
+ */
+export async function* readHistoryChunks(path: string, size: number, problems: HistoryProblem[] = []): AsyncGenerator<ObservedCall[]> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  const seen = new Map<number, number>();
+  let chunk: ObservedCall[] = [];
+  let line = 0;
+  let pending: string | undefined;
+  // One line behind, so the last line is known (a truncated last line is reported as such).
+  const take = (raw: string, last: boolean): void => {
+    const got = parseHistoryLine(raw, line, last);
+    if (got === undefined) return;
+    if ("problem" in got) return void problems.push(got.problem);
+    const first = seen.get(got.call.seq);
+    if (first !== undefined) return void problems.push({ line, message: `seq ${got.call.seq} already used on line ${first}` });
+    seen.set(got.call.seq, line);
+    chunk.push(got.call);
+  };
+  for await (const raw of lines) {
+    if (pending !== undefined) take(pending, false);
+    line++;
+    pending = raw;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (pending !== undefined) take(pending, true);
+  if (chunk.length > 0) yield chunk;
 }

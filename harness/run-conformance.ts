@@ -8,10 +8,11 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { IdentityKind, IdentityRequest } from "../generators/identities.js";
 import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
-import { checkRun, recordField, type Finding } from "../oracles/index.js";
+import { checkRun, recordField, type Finding, type RunResult } from "../oracles/index.js";
 import { INSPECTOR_EVENT_SOURCE, oracleContext, type ObservedCall, type OracleContext } from "../oracles/observed-call.js";
-import { collectAndCheck, type CheckedBatch, type CollectSettings } from "./batch-check.js";
-import { recordsFileBeside, writeRecordsFile } from "./collectors/records-file.js";
+import { collectAndCheck, excludingRequestIds, type CheckedBatch, type CollectSettings } from "./batch-check.js";
+import { appendRecordsFile, recordsFileBeside, writeRecordsFile } from "./collectors/records-file.js";
+import { checkInChunks, type ChunkedCheck } from "./chunked-check.js";
 import type { RunConfig } from "./config.js";
 import { failureSweep, successSweep } from "./coverage-sweep.js";
 import { runDeferredPhase } from "./deferred-phase.js";
@@ -19,7 +20,7 @@ import { HistoryExecutor, targetIdentities } from "./executor.js";
 import { OPERATIONS_WITHOUT_FAILING_INPUT } from "./failing-input.js";
 import { HistoryWriter } from "./history.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
-import { checkTrailFiles } from "./trail-check.js";
+import { checkTrailFiles, checkTrailFilesInChunks } from "./trail-check.js";
 import { probeTarget } from "./probe.js";
 import { replayCommand } from "./replay.js";
 import { buildReport, counterexampleCall, renderConsole, useColour, writeReports, type ConformanceReport } from "./report/index.js";
@@ -102,7 +103,8 @@ export async function runConformance(
 
   const startedMs = Date.now();
   let detected = false;
-  const keep = (batch: CheckedBatch): void => {
+  /** Counts a checked batch's collection, and notes the first detection. */
+  const tally = (batch: CheckedBatch): void => {
     if (batch.failed && !detected) {
       detected = true;
       options.onDetection?.({ calls: executor?.calls().length ?? 0, elapsedMs: Date.now() - startedMs });
@@ -110,9 +112,13 @@ export async function runConformance(
     collection.requests += batch.collection.requests;
     collection.throttled += batch.collection.throttled;
     collection.duplicatesCollapsed += batch.collection.duplicatesCollapsed;
-    lookupFindings.push(...batch.lookupFindings);
     if (batch.collection.unsupported !== undefined) unsupported.push({ scope: "lookupEvents", reason: batch.collection.unsupported });
     for (const e of batch.collection.errors) messages.push(`collector: ${e}`);
+  };
+  /** Tallies an interactive batch and keeps its records for the run-wide check at the end. */
+  const keep = (batch: CheckedBatch): void => {
+    tally(batch);
+    lookupFindings.push(...batch.lookupFindings);
     for (const call of batch.calls) {
       const record = batch.result.matched.get(call.seq);
       if (call.requestId !== undefined && record !== undefined) known.set(call.requestId, { call, record });
@@ -129,6 +135,8 @@ export async function runConformance(
   };
 
   let target: HarnessTarget | undefined;
+  /** A deferred run's outcome, checked chunk by chunk from the history file. */
+  let chunked: ChunkedCheck | undefined;
   try {
     target = options.target ?? createTarget(config, env);
     log(`conformance: target ${target.name}${target.endpoint ? ` at ${target.endpoint}` : ""}, region ${config.region}, seed ${config.seed}, ${deferred ? "deferred" : "interactive"} mode`);
@@ -146,8 +154,25 @@ export async function runConformance(
       }
       if (probe.inspector.status === "ok" && probe.lookupEvents.status === "ok") {
         ctx = oracleContext(base.identity.expected.accountId, { rulesEdition: config.rulesEdition, lookupEventSource: INSPECTOR_EVENT_SOURCE });
-        executor = new HistoryExecutor({ target, config, history, identities: targetIdentities(target) });
-        await execute(config, deferred, target, base.identity, executor, ctx, keep, counterexamples, log, uncheckedRequestIds, recentKnown);
+        // Deferred runs may be long (100,000 calls): calls are kept without bodies and read back in chunks to check.
+        executor = new HistoryExecutor({ target, config, history, identities: targetIdentities(target), ...(deferred ? { retain: "light" as const } : {}) });
+        const run = executor;
+        const checkDeferred = async (collect: CollectSettings): Promise<ChunkedCheck> => {
+          const chunkCtx = { ...ctx, runAccessKeys: accessKeysOf(run.calls()) };
+          return checkInChunks(
+            historyPath,
+            requestIdsOf(run.calls()),
+            uncheckedRequestIds,
+            async (calls, select) => {
+              const batch = await collectAndCheck(calls, collect, chunkCtx, select);
+              tally(batch);
+              await appendRecordsFile(recordsPath, batch.records);
+              return batch;
+            },
+            { chunkCalls: config.checkChunkCalls, skewMs: ctx.clockSkewMs },
+          );
+        };
+        chunked = await execute(config, deferred, target, base.identity, executor, ctx, keep, counterexamples, log, uncheckedRequestIds, recentKnown, checkDeferred);
       } else {
         log("conformance: the target cannot be checked; nothing was executed (see the report's messages)");
       }
@@ -160,20 +185,28 @@ export async function runConformance(
   }
 
   const calls = executor?.calls() ?? [];
-  const allRecords = [...records.values()];
-  const result = checkRun(calls, allRecords, ctx);
-  result.all.push(...lookupFindings);
+  let allRecords: unknown[];
+  let result: RunResult;
+  if (chunked !== undefined) {
+    // Checked chunk by chunk already; the records file was written as each chunk was collected.
+    allRecords = chunked.records;
+    result = chunked.result;
+    for (const p of chunked.problems) messages.push(`history line ${p.line} could not be read back to check: ${p.message}`);
+  } else {
+    allRecords = [...records.values()];
+    result = checkRun(calls, allRecords, ctx);
+    result.all.push(...lookupFindings);
+  }
   const trailDir = config.trailDir ?? (target !== undefined && "trailDir" in target ? String(target.trailDir) : undefined);
   if (trailDir !== undefined && executor !== undefined) {
     const aws = config.target === "aws";
-    const trail = await checkTrailFiles(
-      trailDir,
-      calls,
-      { ...ctx, lookupEventSource: undefined },
-      config.collectDeadlineMs ?? (aws ? 20 * 60_000 : 2_000),
-      aws ? 30_000 : 200,
-      uncheckedRequestIds,
-    );
+    const trailCtx = { ...ctx, lookupEventSource: undefined };
+    const deadlineMs = config.collectDeadlineMs ?? (aws ? 20 * 60_000 : 2_000);
+    const pollMs = aws ? 30_000 : 200;
+    const trail =
+      chunked !== undefined
+        ? await checkTrailFilesInChunks(trailDir, historyPath, requestIdsOf(calls), { ...trailCtx, runAccessKeys: accessKeysOf(calls) }, deadlineMs, pollMs, uncheckedRequestIds, config.checkChunkCalls)
+        : await checkTrailFiles(trailDir, calls, trailCtx, deadlineMs, pollMs, uncheckedRequestIds);
     messages.push(...trail.messages);
     if (!detected && trail.result.all.some((f) => f.severity === "required")) {
       detected = true;
@@ -206,7 +239,8 @@ export async function runConformance(
     recordsFile: recordsPath,
     cannotFail: OPERATIONS_WITHOUT_FAILING_INPUT,
   });
-  await writeRecordsFile(recordsPath, allRecords);
+  // A deferred run appends its records chunk by chunk: a run stopped while checking keeps what it appended.
+  if (!deferred) await writeRecordsFile(recordsPath, allRecords);
   const written = await writeReports(report, config.reportsDir);
   return {
     report,
@@ -235,7 +269,8 @@ async function execute(
   log: (line: string) => void,
   uncheckedRequestIds: ReadonlySet<string>,
   known: () => readonly { call: ObservedCall; record: unknown }[],
-): Promise<void> {
+  checkDeferred: (collect: CollectSettings) => Promise<ChunkedCheck>,
+): Promise<ChunkedCheck | undefined> {
   const available = await Promise.all(KINDS.map((kind) => target.provision(kind)));
   const kinds = available.filter((a) => a.status === "available").map((a) => a.kind);
   const scope: PoolScope = { region: config.region, accountId: base.expected.accountId };
@@ -273,8 +308,9 @@ async function execute(
     const started = Date.now();
     const { sequences } = await runDeferredPhase({ config, executor, kinds, scope, seedPool, shouldStop: () => false });
     log(`conformance: executed ${sequences} sequences (${executor.calls().length} calls) in ${Date.now() - started} ms; collecting`);
-    keep(await collectAndCheck(executor.calls(), collect, ctx, earlier));
-    return;
+    const checked = await checkDeferred(collect);
+    log(`conformance: collected and checked in ${checked.chunks} chunk(s) of at most ${config.checkChunkCalls} calls`);
+    return checked;
   }
 
   // Interactive: random sequences first (a broken rule is usually found, and shrunk, within the first
@@ -284,9 +320,20 @@ async function execute(
   if (failure !== undefined) counterexamples.push(shrunkCounterexample(failure));
   // Replaying a shrunk counterexample (--path) reruns that one sequence; the coverage sweep would only
   // slow the replay down, so it is left out (the report then covers only what the replay made).
-  if (config.replayPath !== undefined) return;
+  if (config.replayPath !== undefined) return undefined;
   const from = await sweep();
-  keep(await collectAndCheck(executor.calls().slice(from), collect, ctx, earlier, known()));
+  keep(await collectAndCheck(executor.calls().slice(from), collect, ctx, excludingRequestIds(earlier), known()));
+  return undefined;
+}
+
+/** The access keys `calls` were made with. */
+function accessKeysOf(calls: readonly ObservedCall[]): Set<string> {
+  return new Set(calls.map((c) => c.identity.accessKeyId));
+}
+
+/** The request ids of `calls` that have one. */
+function requestIdsOf(calls: readonly ObservedCall[]): Set<string> {
+  return new Set(calls.flatMap((c) => (c.requestId !== undefined ? [c.requestId] : [])));
 }
 
 function shrunkCounterexample(failure: ShrunkFailure): Counterexample {

@@ -59,7 +59,8 @@ function collapse(records: readonly unknown[], findings: Finding[]): { events: E
   return { events, collapsed };
 }
 
-function inWindow(call: ObservedCall, record: RecordObject, skewMs: number): boolean {
+/** True when the record's eventTime could be `call`'s: within its start (to the second) and end, widened by the skew. */
+export function inWindow(call: ObservedCall, record: RecordObject, skewMs: number): boolean {
   const t = Date.parse(String(record["eventTime"]));
   return !Number.isNaN(t) && t >= Math.floor((Date.parse(call.startedAt) - skewMs) / 1000) * 1000 && t <= Date.parse(call.endedAt) + skewMs;
 }
@@ -97,7 +98,7 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
     matched.set(call.seq, found[0]!.record);
   }
 
-  const runKeys = new Set(calls.map((c) => c.identity.accessKeyId));
+  const runKeys = new Set([...calls.map((c) => c.identity.accessKeyId), ...(ctx.runAccessKeys ?? [])]);
   const ofRun = (r: RecordObject): boolean =>
     r["eventSource"] === ctx.eventSource && runKeys.has(String(valueAt(r, "userIdentity.accessKeyId")));
 

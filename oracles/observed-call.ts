@@ -114,6 +114,12 @@ export interface OracleContext {
    * hold every source.
    */
   lookupEventSource?: string;
+  /**
+   * Access keys of the whole run, when the calls checked are only a part of it (a chunk of a long
+   * deferred run): a record of one of these keys that no call claims is an extra record even if no
+   * call of this part used the key.
+   */
+  runAccessKeys?: ReadonlySet<string>;
 }
 
 /** An OracleContext with the stated defaults (edition 2020, 5 s skew, inspector.amazonaws.com). */

@@ -4,10 +4,12 @@
  * emulator fault, (d) peak memory of a ~100,000-call deferred run (in a child process). Prints a
  * fixed-width table with targets and PASS/MISS, and writes reports/bench.json.
  * Flags: --quick (small counts), --only a,b,c,d, --calls N (for a), --profile (CPU profile of (b)),
- * --deferred-calls N (size of (d), default 100000).
+ * --deferred-calls N (size of (d), default 100000), --deferred-target endpoint|embedded (where (d)'s
+ * emulator runs; default endpoint: its own process over loopback, as a remote target would).
  */
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +18,7 @@ import { z } from "zod";
 import { bareSdkInProcess, bareSdkLoopback, type BareSdkResult } from "../bench/bare-sdk.js";
 import { DeferredRunResultSchema, type DeferredRunResult } from "../bench/deferred-100k.js";
 import { measureFaultDetection } from "../bench/fault-detection.js";
+import { DEFAULT_ROOT_ACCESS_KEY } from "../emulator/accounts/default-directory.js";
 import { measureSuite, type SuiteResult } from "../bench/suite-throughput.js";
 import { num, renderTable, row, type TableRow } from "../bench/table.js";
 
@@ -34,22 +37,66 @@ const FlagsSchema = z.object({
   calls: z.coerce.number().int().min(1).optional(),
   /** Calls wanted in (d); default 100,000 (2,000 with --quick). */
   "deferred-calls": z.coerce.number().int().min(1).optional(),
+  /** Where (d)'s emulator runs: in its own process over loopback (default), or in the suite's process. */
+  "deferred-target": z.enum(["endpoint", "embedded"]).default("endpoint"),
 });
 
 const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
-/** (d) in a child process, so maxRSS is that run's alone. */
-async function deferredChild(runs: number, maxCommands: number): Promise<DeferredRunResult> {
-  const dir = mkdtempSync(join(tmpdir(), "bench-100k-"));
+/** The emulator (`emulator/cli.ts`) in its own process on a free loopback port, and its ready line. */
+async function startEmulatorProcess(): Promise<{ child: ChildProcess; ready: Record<string, string> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "emulator/cli.ts"), "--port", "0"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the emulator exited with ${code} before it was ready`)));
+    createInterface({ input: child.stdout! }).once("line", resolve);
+  });
+  return { child, ready: JSON.parse(line) as Record<string, string> };
+}
+
+/** A Linux process's RSS high-water mark (VmHWM in /proc/PID/status), in bytes; undefined elsewhere. */
+function peakRssOf(pid: number | undefined): number | undefined {
   try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kib === undefined ? undefined : Number(kib) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * (d) in a child process, so maxRSS is that run's alone. On `endpoint` the emulator runs in a third
+ * process (its memory is the target's, as AWS's would be) and its own peak is read before it stops.
+ */
+async function deferredChild(runs: number, maxCommands: number, target: "embedded" | "endpoint"): Promise<DeferredRunResult & { emulatorMaxRssBytes?: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-100k-"));
+  const emulator = target === "endpoint" ? await startEmulatorProcess() : undefined;
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: "1" };
+    if (emulator !== undefined) {
+      Object.assign(env, {
+        AWS_ENDPOINT_URL: emulator.ready["endpoint"],
+        AWS_REGION: emulator.ready["region"],
+        AWS_ACCESS_KEY_ID: emulator.ready["accessKeyId"],
+        AWS_SECRET_ACCESS_KEY: emulator.ready["secretAccessKey"],
+        CONFORMANCE_ROOT_ACCESS_KEY_ID: DEFAULT_ROOT_ACCESS_KEY.accessKeyId,
+        CONFORMANCE_ROOT_SECRET_ACCESS_KEY: DEFAULT_ROOT_ACCESS_KEY.secretAccessKey,
+      });
+    }
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", join(ROOT, "bench/deferred-100k.ts"), "--runs", String(runs), "--max-commands", String(maxCommands), "--reports-dir", dir],
-      { cwd: ROOT, maxBuffer: 64 * MIB, env: { ...process.env, NODE_NO_WARNINGS: "1" } },
+      ["--import", "tsx", join(ROOT, "bench/deferred-100k.ts"), "--target", target, "--runs", String(runs), "--max-commands", String(maxCommands), "--reports-dir", dir],
+      { cwd: ROOT, maxBuffer: 64 * MIB, env },
     );
     const last = stdout.trim().split("\n").at(-1) ?? "";
-    return DeferredRunResultSchema.parse(JSON.parse(last));
+    const result = DeferredRunResultSchema.parse(JSON.parse(last));
+    const emulatorMaxRssBytes = peakRssOf(emulator?.child.pid);
+    return { ...result, ...(emulatorMaxRssBytes !== undefined ? { emulatorMaxRssBytes } : {}) };
   } finally {
+    emulator?.child.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -72,7 +119,7 @@ function suiteRows(r: SuiteResult, label: string): TableRow[] {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { quick: { type: "boolean" }, profile: { type: "boolean" }, only: { type: "string" }, calls: { type: "string" }, "deferred-calls": { type: "string" } },
+    options: { quick: { type: "boolean" }, profile: { type: "boolean" }, only: { type: "string" }, calls: { type: "string" }, "deferred-calls": { type: "string" }, "deferred-target": { type: "string" } },
     strict: true,
   });
   const flags = FlagsSchema.parse(values);
@@ -162,12 +209,15 @@ async function main(): Promise<number> {
     const sweep = calib.sweepCalls ?? 0;
     const perRun = (calib.calls - sweep) / calib.runs;
     const runs = Math.min(100_000, Math.max(1, Math.round((wanted - sweep) / perRun)));
-    say(`(d) deferred run in a child process: ${runs} runs x max ${maxCommands} commands (~${num(perRun, 2)} calls per sequence, ${sweep} sweep calls)`);
-    const d = await deferredChild(runs, maxCommands);
-    rows.push(row("d", `deferred run: calls (${d.runs} runs, max ${d.maxCommands} commands, ${d.verdict})`, String(d.calls), `~${wanted}`));
+    const target = flags["deferred-target"];
+    say(`(d) deferred run in a child process on the ${target} target: ${runs} runs x max ${maxCommands} commands (~${num(perRun, 2)} calls per sequence, ${sweep} sweep calls)`);
+    const d = await deferredChild(runs, maxCommands, target);
+    const where = target === "endpoint" ? "suite process, emulator in its own" : "suite and emulator in one process";
+    rows.push(row("d", `deferred run on ${target}: calls (${d.runs} runs, max ${d.maxCommands} commands, ${d.verdict})`, String(d.calls), `~${wanted}`));
     rows.push(row("d", `deferred run: calls/s (${num(d.wallMs / 1000, 0)} s)`, num(d.callsPerSecond)));
-    rows.push(row("d", "peak RSS (maxRSS)", `${num(d.maxRssBytes / MIB, 0)} MiB`, "< 1024 MiB", d.maxRssBytes < GIB));
-    rows.push(row("d", "peak heap used", `${num(d.peakHeapUsedBytes / MIB, 0)} MiB`));
+    rows.push(row("d", `peak RSS (maxRSS; ${where})`, `${num(d.maxRssBytes / MIB, 0)} MiB`, "< 1024 MiB", d.maxRssBytes < GIB));
+    rows.push(row("d", "peak heap used (suite process)", `${num(d.peakHeapUsedBytes / MIB, 0)} MiB`));
+    if (d.emulatorMaxRssBytes !== undefined) rows.push(row("d", "emulator process peak RSS (VmHWM)", `${num(d.emulatorMaxRssBytes / MIB, 0)} MiB`));
     out["deferred100k"] = d;
   }
 

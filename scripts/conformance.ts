@@ -9,7 +9,7 @@ import { runConformance } from "../harness/run-conformance.js";
 
 const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [--deferred] [--seed N] [--runs N]
   [--max-commands N] [--rules-edition 2020|2017] [--role-arn ARN] [--collect-deadline-ms N]
-  [--lookup-rps N] [--call-timeout-ms N] [--reports-dir DIR] [--trail-dir DIR] [--path P --commands-replay-path R]
+  [--lookup-rps N] [--call-timeout-ms N] [--reports-dir DIR] [--trail-dir DIR] [--check-chunk-calls N] [--path P --commands-replay-path R]
 Every flag also reads an environment variable (README, "Configuration").`;
 
 async function main(): Promise<number> {
@@ -30,6 +30,7 @@ async function main(): Promise<number> {
         "call-timeout-ms": { type: "string" },
         "reports-dir": { type: "string" },
         "trail-dir": { type: "string" },
+        "check-chunk-calls": { type: "string" },
         path: { type: "string" },
         "commands-replay-path": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
       callTimeoutMs: values["call-timeout-ms"],
       reportsDir: values["reports-dir"],
       trailDir: values["trail-dir"],
+      checkChunkCalls: values["check-chunk-calls"],
       replayPath: values["path"],
       commandsReplayPath: values["commands-replay-path"],
     },

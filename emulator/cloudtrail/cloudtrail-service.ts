@@ -78,8 +78,6 @@ function deepFreeze<T>(value: T): T {
 /** The emulator's CloudTrail: recorder, LookupEvents and trail delivery. */
 export class CloudTrailService {
   private readonly entries: StoredRecord[] = [];
-  private readonly plain: CloudTrailRecord[] = [];
-  private readonly sts: StsRecord[] = [];
   private readonly faults: EmulatorFaults;
   private readonly rulesEdition: RulesEdition;
   private readonly deliveryDelayMs: number;
@@ -116,8 +114,7 @@ export class CloudTrailService {
     const stored = this.faults.applyToRecord(faithful, call).map((r) => deepFreeze(r as unknown as CloudTrailRecord));
     for (const record of stored) {
       const r = record as unknown as Record<string, unknown>;
-      this.store(record, faithful, call.endedAt, call.ctx, resourcesOf(r["requestParameters"], r["responseElements"]));
-      this.plain.push(record);
+      this.store(record, faithful, call.endedAt, call.ctx, resourcesOf(r["requestParameters"], r["responseElements"]), "inspector");
     }
     return stored[0] ?? faithful;
   }
@@ -134,10 +131,7 @@ export class CloudTrailService {
     if (outcome === undefined || (!outcome.ok && (outcome.errorCode === "InvalidAction" || outcome.errorCode === "MissingAction"))) return undefined;
     const record = deepFreeze(buildStsRecord(call, action, outcome));
     const resources: LookupResource[] = (record.resources ?? []).map((r) => ({ ResourceType: r.type, ResourceName: r.ARN }));
-    // LookupEvents only: trail files stay Inspector-only, as the emulator's trail contract has been
-    // (tests/emulator/e2e/trail-files.test.ts); on AWS a trail would deliver these events too.
-    this.store(record, record, call.endedAt, call.ctx, resources, false);
-    this.sts.push(record);
+    this.store(record, record, call.endedAt, call.ctx, resources, "sts");
     return record;
   }
 
@@ -147,7 +141,7 @@ export class CloudTrailService {
     endedAt: Date,
     ctx: CallContext,
     resources: LookupResource[],
-    toTrail = true,
+    service: StoredRecord["service"],
   ): void {
     const r = record as unknown as Record<string, unknown>;
     const eventTimeMs = typeof r["eventTime"] === "string" ? Date.parse(r["eventTime"]) : Number.NaN;
@@ -155,7 +149,7 @@ export class CloudTrailService {
     // fault in recipientAccountId or awsRegion shows in the record rather than hiding it.
     const entry: StoredRecord = {
       seq: this.entries.length + 1,
-      record,
+      service,
       json: JSON.stringify(record),
       account: faithful.recipientAccountId,
       region: faithful.awsRegion,
@@ -166,7 +160,9 @@ export class CloudTrailService {
       lookup: lookupIndexOf(r, faithful),
     };
     this.entries.push(entry);
-    if (toTrail) this.trail?.enqueue(entry);
+    // Trail files are Inspector-only, as the emulator's trail contract has been
+    // (tests/emulator/e2e/trail-files.test.ts); on AWS a trail would deliver the STS events too.
+    if (service === "inspector") this.trail?.enqueue(entry);
   }
 
   /** CloudTrail JSON 1.1 operations; only LookupEvents is implemented, anything else -> a ServiceError the lead renders. */
@@ -188,14 +184,14 @@ export class CloudTrailService {
     return this.faults.lookupResult(query, lookupEvents(this.entries, query, { account, region: ctx.region, nowMs: now }));
   }
 
-  /** All Inspector records so far (for tests), in arrival order, as stored (under faults, possibly ill-formed). */
+  /** All Inspector records so far (for tests), in arrival order, as stored (under faults, possibly ill-formed); parsed anew on each call. */
   records(): readonly CloudTrailRecord[] {
-    return this.plain;
+    return this.entries.filter((e) => e.service === "inspector").map((e) => JSON.parse(e.json) as CloudTrailRecord);
   }
 
-  /** All STS records so far (AssumeRole, GetFederationToken), in arrival order. */
+  /** All STS records so far (AssumeRole, GetFederationToken), in arrival order; parsed anew on each call. */
   stsRecords(): readonly StsRecord[] {
-    return this.sts;
+    return this.entries.filter((e) => e.service === "sts").map((e) => JSON.parse(e.json) as StsRecord);
   }
 
   /** Flushes pending trail files; stops timers. Loses no record (a failed delivery keeps them pending and throws). */

@@ -2,8 +2,6 @@
  * A record as the CloudTrail service keeps it: the record plus what LookupEvents and the trail writer
  * need to find, order and serialise it without recomputing.
  */
-import type { CloudTrailRecord } from "./record-types.js";
-import type { StsRecord } from "./sts-record.js";
 import type { LookupResource } from "./event-resources.js";
 
 /**
@@ -23,9 +21,13 @@ export interface LookupIndex {
 export interface StoredRecord {
   /** Arrival order, 1-based, strictly increasing. */
   seq: number;
-  /** The record as stored: an Inspector or an STS record (under emulator faults, possibly not well formed). */
-  record: CloudTrailRecord | StsRecord;
-  /** `JSON.stringify(record)`: the LookupEvents CloudTrailEvent and the trail file entry. */
+  /** Which service's call the record is of. */
+  service: "inspector" | "sts";
+  /**
+   * The record as stored (an Inspector or an STS record; under emulator faults, possibly not well
+   * formed), as JSON text only: it is the LookupEvents CloudTrailEvent and the trail file entry, and
+   * one copy per record keeps a 100,000-call run's store small.
+   */
   json: string;
   /** Account and region the record belongs to (recipientAccountId, awsRegion). */
   account: string;

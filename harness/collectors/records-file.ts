@@ -4,7 +4,7 @@
  * or a string (a CloudTrailEvent text that did not parse, kept raw for the oracles to report).
  * Reading keeps every good line and reports each malformed one with its line number.
  */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 
@@ -54,6 +54,17 @@ export async function writeRecordsFile(path: string, records: readonly unknown[]
     await rm(temp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Appends `records` to `path` as JSONL (creating the folder and file), for runs that check and write
+ * their records a chunk at a time; `firstIndex` is the run-wide index of the first, for messages.
+ * @throws TypeError for a record that is neither an object nor a string (nothing is written).
+ */
+export async function appendRecordsFile(path: string, records: readonly unknown[], firstIndex = 0): Promise<void> {
+  const body = records.map((r, i) => `${lineOf(r, firstIndex + i)}\n`).join("");
+  await mkdir(dirname(path), { recursive: true });
+  await appendFile(path, body, "utf8");
 }
 
 /** Parses JSONL text: good lines kept, blank lines skipped, each malformed line reported by number. */

@@ -63,21 +63,23 @@ export async function readTrailFile(bytes: Buffer): Promise<{ ok: true; records:
   return { ok: true, records: parsed.data.Records };
 }
 
-/** Reads every trail log file under `dir`. Never throws for bad files or a missing folder: they are problems. */
-export async function collectTrailFiles(dir: string): Promise<TrailFilesCollection> {
+/**
+ * Reads the trail log files under `dir` one at a time, in path order, handing each file's records to
+ * `onRecords`. Never throws for bad files or a missing folder: they are problems.
+ */
+export async function forEachTrailFile(dir: string, onRecords: (records: unknown[]) => void): Promise<{ files: number; problems: TrailFileProblem[] }> {
   const problems: TrailFileProblem[] = [];
   let entries: string[];
   try {
     entries = await readdir(dir, { recursive: true, encoding: "utf8" });
   } catch (e) {
     problems.push({ file: dir, message: `cannot read the folder (${(e as Error).message}): pass the folder that holds AWSLogs/.` });
-    return { records: [], files: 0, duplicatesCollapsed: 0, problems };
+    return { files: 0, problems };
   }
   const logFiles = entries
     .map((entry) => entry.split(sep).join("/"))
     .filter(isTrailLogFile)
     .sort();
-  const all: unknown[] = [];
   let files = 0;
   for (const file of logFiles) {
     let bytes: Buffer;
@@ -93,9 +95,17 @@ export async function collectTrailFiles(dir: string): Promise<TrailFilesCollecti
       continue;
     }
     files++;
-    all.push(...result.records);
+    onRecords(result.records);
   }
+  return { files, problems };
+}
+
+/** Reads every trail log file under `dir`. Never throws for bad files or a missing folder: they are problems. */
+export async function collectTrailFiles(dir: string): Promise<TrailFilesCollection> {
+  const all: unknown[] = [];
+  const { files, problems } = await forEachTrailFile(dir, (records) => {
+    for (const r of records) all.push(r);
+  });
   const { records, duplicatesCollapsed } = dedupeRecords(all);
   return { records, files, duplicatesCollapsed, problems };
 }
-
