@@ -67,7 +67,8 @@ export async function collectAndCheck(
     first = Math.min(first, Date.parse(c.startedAt));
     last = Math.max(last, Date.parse(c.endedAt));
   }
-  const start = new Date(first - settings.marginMs);
+  // eventTime is whole seconds (the second a call started can be before it): the window starts on a whole second.
+  const start = new Date(Math.floor((first - settings.marginMs) / 1000) * 1000);
   const end = new Date(last + settings.marginMs);
   const collection = await collectLookupEvents({
     client: settings.client,

@@ -6,7 +6,8 @@
 import { z } from "zod";
 
 const EventSchema = z.looseObject({ EventId: z.string().optional(), CloudTrailEvent: z.string().optional() });
-const JsonObject = z.record(z.string(), z.unknown());
+/** True for a JSON object (not null, not an array): checked by hand, as zod's record parse would copy every record's keys. */
+const isJsonObject = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** A page's records, and the Events that carried no CloudTrailEvent at all. */
 export interface PageRecords {
@@ -39,6 +40,5 @@ export function parseRecordText(text: string): unknown {
   } catch {
     return text;
   }
-  // The value itself, not zod's copy: keys such as "__proto__" stay as they were.
-  return JsonObject.safeParse(value).success ? value : text;
+  return isJsonObject(value) ? value : text;
 }

@@ -1,18 +1,19 @@
 /**
  * The fields a collector reads from a record it does not otherwise interpret: requestID (to join it to a
- * call) and eventID (to recognise a re-delivered copy). Records are external input: read through zod.
+ * call) and eventID (to recognise a re-delivered copy). Records are external input: each field is used
+ * only when it is a non-empty string (read by hand: a zod object parse copied every record, and this
+ * runs for every record of every page).
  */
-import { z } from "zod";
 
-const KeyFields = z.looseObject({
-  eventID: z.string().min(1).optional().catch(undefined),
-  requestID: z.string().min(1).optional().catch(undefined),
-});
+/** A record's own property `key` when it is a non-empty string. */
+function stringField(record: object, key: string): string | undefined {
+  const value = Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
 
 function keyFields(record: unknown): { eventID?: string | undefined; requestID?: string | undefined } {
   if (record === null || typeof record !== "object" || Array.isArray(record)) return {};
-  const parsed = KeyFields.safeParse(record);
-  return parsed.success ? parsed.data : {};
+  return { eventID: stringField(record, "eventID"), requestID: stringField(record, "requestID") };
 }
 
 /** The record's requestID, when it is an object with a non-empty string requestID. */

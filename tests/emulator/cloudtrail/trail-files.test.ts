@@ -23,9 +23,9 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"));
 }
 
-/** Reads every delivered file back: key and records. */
+/** Reads every delivered file back: key and records (a file still being written, under its temporary name, is not delivered yet). */
 async function readTrail(dir: string): Promise<{ key: string; records: CloudTrailRecord[] }[]> {
-  const keys = await listFiles(dir);
+  const keys = (await listFiles(dir)).filter((k) => !k.includes(".tmp-"));
   return Promise.all(
     keys.map(async (key) => {
       const json = JSON.parse(gunzipSync(await readFile(join(dir, key))).toString("utf8")) as { Records: CloudTrailRecord[] };
@@ -93,7 +93,7 @@ describe("trail delivery", () => {
     const service = new CloudTrailService({ trailDir: dir, trailIntervalMs: 25 });
     addCalls(service, 6);
     const deadline = Date.now() + 5000;
-    while ((await listFiles(dir)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while ((await readTrail(dir)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     const early = await readTrail(dir);
     expect(early.length).toBeGreaterThan(0);
     addCalls(service, 5);
