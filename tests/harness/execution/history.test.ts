@@ -5,7 +5,7 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { HistoryWriter, parseHistory, readHistory, REDACTED } from "../../../harness/history.js";
+import { HistoryWriter, parseHistory, readHistory, readHistoryChunks, REDACTED, type HistoryProblem } from "../../../harness/history.js";
 import type { ObservedCall } from "../../../oracles/observed-call.js";
 import { tempHistoryPath } from "./helpers.js";
 
@@ -107,5 +107,23 @@ describe("readHistory", () => {
 
   it("reads an empty history as no calls and no problems", () => {
     expect(parseHistory("")).toEqual({ calls: [], problems: [] });
+  });
+});
+
+describe("readHistoryChunks", () => {
+  it("streams the history in chunks of the given size, with the same calls and problems as readHistory", async () => {
+    const path = tempHistoryPath();
+    const lines = [...Array.from({ length: 11 }, (_, i) => JSON.stringify(call(i))), "{not json", JSON.stringify(call(3)), JSON.stringify(call(11))];
+    const last = JSON.stringify(call(12));
+    writeFileSync(path, `${lines.join("\n")}\n${last.slice(0, 20)}`);
+    const problems: HistoryProblem[] = [];
+    const chunks: ObservedCall[][] = [];
+    for await (const chunk of readHistoryChunks(path, 4, problems)) chunks.push(chunk);
+    expect(chunks.map((c) => c.length)).toEqual([4, 4, 4]);
+    const whole = readHistory(path);
+    expect(chunks.flat()).toEqual(whole.calls);
+    expect(problems).toEqual(whole.problems);
+    expect(problems.map((p) => p.line)).toEqual([12, 13, 15]);
+    expect(problems[2]!.message).toMatch(/truncated last line/);
   });
 });
