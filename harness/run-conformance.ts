@@ -133,6 +133,11 @@ export async function runConformance(
   /** Known records of the last minute: a query's window reaches back at most its batch plus the skew. */
   const recentKnown = (): { call: ObservedCall; record: unknown }[] => {
     const since = Date.now() - 60_000;
+    // Older ones can fall in no later window: forget them (the map is in collection order).
+    for (const [id, k] of known) {
+      if (Date.parse(k.call.endedAt) >= since) break;
+      known.delete(id);
+    }
     return [...known.values()].filter((k) => Date.parse(k.call.endedAt) >= since);
   };
 
