@@ -27,6 +27,9 @@ export const DeferredRunResultSchema = z.object({
   /** Largest heapUsed seen by a 250 ms sampler, and at the end of the run. */
   peakHeapUsedBytes: z.number(),
   heapUsedAtEndBytes: z.number(),
+  /** Required findings by code and the report's messages, when the verdict is not pass (to say why). */
+  findingsByCode: z.record(z.string(), z.number()).optional(),
+  messages: z.array(z.string()).optional(),
 });
 
 /** The child's result line, parsed by the parent with DeferredRunResultSchema. */
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     peakHeapUsedBytes: Math.max(peakHeap, heapUsedAtEnd),
     heapUsedAtEndBytes: heapUsedAtEnd,
+    ...(run.report.verdict !== "pass" ? { findingsByCode: run.report.findingsByCode, messages: run.report.messages.slice(0, 20) } : {}),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

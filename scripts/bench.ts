@@ -74,6 +74,7 @@ function peakRssOf(pid: number | undefined): number | undefined {
 async function deferredChild(runs: number, maxCommands: number, target: "embedded" | "endpoint"): Promise<DeferredRunResult & { emulatorMaxRssBytes?: number }> {
   const dir = mkdtempSync(join(tmpdir(), "bench-100k-"));
   const emulator = target === "endpoint" ? await startEmulatorProcess() : undefined;
+  let keep = false;
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: "1" };
     if (emulator !== undefined) {
@@ -93,11 +94,17 @@ async function deferredChild(runs: number, maxCommands: number, target: "embedde
     );
     const last = stdout.trim().split("\n").at(-1) ?? "";
     const result = DeferredRunResultSchema.parse(JSON.parse(last));
+    if (result.verdict !== "pass") {
+      // A large run that does not pass is a finding of its own: keep its reports to look into.
+      keep = true;
+      say(`(d) verdict ${result.verdict}; reports kept in ${dir}; findings ${JSON.stringify(result.findingsByCode)}`);
+      for (const m of result.messages ?? []) say(`(d)   ${m}`);
+    }
     const emulatorMaxRssBytes = peakRssOf(emulator?.child.pid);
     return { ...result, ...(emulatorMaxRssBytes !== undefined ? { emulatorMaxRssBytes } : {}) };
   } finally {
     emulator?.child.kill("SIGTERM");
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
