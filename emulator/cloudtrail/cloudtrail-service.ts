@@ -15,7 +15,7 @@ import { lookupUsernameOf } from "./user-identity.js";
 import { resourcesOf } from "./event-resources.js";
 import { cloudTrailError, throttlingError } from "./cloudtrail-errors.js";
 import { parseLookupEventsInput } from "./lookup-events-input.js";
-import { lookupEvents } from "./lookup-events.js";
+import { LookupMatchCache, lookupEvents } from "./lookup-events.js";
 import { SlidingWindowLimiter } from "./rate-limiter.js";
 import { DEFAULT_TRAIL_INTERVAL_MS, TrailWriter } from "./trail-writer.js";
 import type { StsCall } from "./sts-call.js";
@@ -78,6 +78,8 @@ function deepFreeze<T>(value: T): T {
 /** The emulator's CloudTrail: recorder, LookupEvents and trail delivery. */
 export class CloudTrailService {
   private readonly entries: StoredRecord[] = [];
+  /** Later pages of a LookupEvents query reuse its first page's match. */
+  private readonly lookupMatches = new LookupMatchCache();
   private readonly faults: EmulatorFaults;
   private readonly rulesEdition: RulesEdition;
   private readonly deliveryDelayMs: number;
@@ -181,7 +183,7 @@ export class CloudTrailService {
     const parsed = parseLookupEventsInput(input);
     if (!parsed.ok) return parsed;
     const query = this.faults.lookupQuery(parsed.query);
-    return this.faults.lookupResult(query, lookupEvents(this.entries, query, { account, region: ctx.region, nowMs: now }));
+    return this.faults.lookupResult(query, lookupEvents(this.entries, query, { account, region: ctx.region, nowMs: now }, this.lookupMatches));
   }
 
   /** All Inspector records so far (for tests), in arrival order, as stored (under faults, possibly ill-formed); parsed anew on each call. */
