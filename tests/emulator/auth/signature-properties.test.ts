@@ -51,7 +51,9 @@ describe("SigV4 verification properties", () => {
         { ...req, body: req.body + extra },
         { ...req, url: `${url.origin}${url.pathname === "/" ? "/x" : `${url.pathname}x`}${url.search}` },
         { ...req, url: `${url.origin}${url.pathname}?${new URLSearchParams([...url.searchParams, ["zz", extra]]).toString()}` },
-        { ...req, headers: { ...req.headers, "x-amz-target": `${req.headers["x-amz-target"]}${extra}` } },
+        // SigV4 trims a header value's leading and trailing spaces before signing, so a change that only
+        // adds trailing whitespace is no change: end it with a visible character.
+        { ...req, headers: { ...req.headers, "x-amz-target": `${req.headers["x-amz-target"]}${extra}z` } },
       ];
       for (const v of variants) {
         const outcome = await auth.authenticate(v);
