@@ -73,23 +73,30 @@ function parseHistoryLine(raw: string, line: number, last: boolean): { call: Obs
   return { call: parsed.data };
 }
 
+/** Turns history lines into calls, in order: bad lines and reused seqs go to `problems`. */
+class HistoryLines {
+  private readonly seen = new Map<number, number>();
+
+  constructor(readonly problems: HistoryProblem[]) {}
+
+  /** The call on line `line`, or undefined (blank, or a problem recorded). */
+  take(raw: string, line: number, last: boolean): ObservedCall | undefined {
+    const got = parseHistoryLine(raw, line, last);
+    if (got === undefined) return undefined;
+    if ("problem" in got) return void this.problems.push(got.problem);
+    const first = this.seen.get(got.call.seq);
+    if (first !== undefined) return void this.problems.push({ line, message: `seq ${got.call.seq} already used on line ${first}` });
+    this.seen.set(got.call.seq, line);
+    return got.call;
+  }
+}
+
 /** Parses a JSONL history text; bad lines are reported and skipped, nothing else is lost. */
 export function parseHistory(text: string): { calls: ObservedCall[]; problems: HistoryProblem[] } {
-  const calls: ObservedCall[] = [];
-  const problems: HistoryProblem[] = [];
-  const seen = new Map<number, number>();
+  const reader = new HistoryLines([]);
   const lines = text.split("\n");
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    const got = parseHistoryLine(raw, line, i === lines.length - 1);
-    if (got === undefined) return;
-    if ("problem" in got) return void problems.push(got.problem);
-    const first = seen.get(got.call.seq);
-    if (first !== undefined) return void problems.push({ line, message: `seq ${got.call.seq} already used on line ${first}` });
-    seen.set(got.call.seq, line);
-    calls.push(got.call);
-  });
-  return { calls, problems };
+  const calls = lines.flatMap((raw, i) => reader.take(raw, i + 1, i === lines.length - 1) ?? []);
+  return { calls, problems: reader.problems };
 }
 
 /** Reads a history file written by HistoryWriter. */
@@ -103,22 +110,16 @@ export function readHistory(path: string): { calls: ObservedCall[]; problems: Hi
  */
 export async function* readHistoryChunks(path: string, size: number, problems: HistoryProblem[] = []): AsyncGenerator<ObservedCall[]> {
   const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
-  const seen = new Map<number, number>();
+  const reader = new HistoryLines(problems);
   let chunk: ObservedCall[] = [];
   let line = 0;
   let pending: string | undefined;
   // One line behind, so the last line is known (a truncated last line is reported as such).
-  const take = (raw: string, last: boolean): void => {
-    const got = parseHistoryLine(raw, line, last);
-    if (got === undefined) return;
-    if ("problem" in got) return void problems.push(got.problem);
-    const first = seen.get(got.call.seq);
-    if (first !== undefined) return void problems.push({ line, message: `seq ${got.call.seq} already used on line ${first}` });
-    seen.set(got.call.seq, line);
-    chunk.push(got.call);
-  };
   for await (const raw of lines) {
-    if (pending !== undefined) take(pending, false);
+    if (pending !== undefined) {
+      const call = reader.take(pending, line, false);
+      if (call !== undefined) chunk.push(call);
+    }
     line++;
     pending = raw;
     if (chunk.length >= size) {
@@ -126,6 +127,9 @@ export async function* readHistoryChunks(path: string, size: number, problems: H
       chunk = [];
     }
   }
-  if (pending !== undefined) take(pending, true);
+  if (pending !== undefined) {
+    const call = reader.take(pending, line, true);
+    if (call !== undefined) chunk.push(call);
+  }
   if (chunk.length > 0) yield chunk;
 }
