@@ -6,6 +6,7 @@ import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { checkLookupConsistency, checkRun, checkWindowCoverage, recordField, requiredFindings, type Finding, type RunResult } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
 import { collectLookupEvents, type LookupCollection } from "./collectors/lookup-events.js";
+import type { KnownRecords } from "./known-records.js";
 
 /** How the collector is to behave for this target. */
 export interface CollectSettings {
@@ -58,7 +59,7 @@ export async function collectAndCheck(
   ctx: OracleContext,
   select: RecordSelector,
   /** Records of earlier batches with their calls: those inside this query's window must come back again. */
-  known: readonly { call: ObservedCall; record: unknown }[] = [],
+  known?: Pick<KnownRecords, "within">,
 ): Promise<CheckedBatch> {
   // A loop, not Math.min(...spread): a 100,000-call batch would pass 200,000 arguments.
   let first = Number.POSITIVE_INFINITY;
@@ -87,7 +88,7 @@ export async function collectAndCheck(
   const result = checkRun(calls, records, ctx);
   const lookupFindings = [
     ...checkLookupConsistency(calls, elsewhere, ctx.eventSource),
-    ...(collection.unsupported === undefined ? checkWindowCoverage(known, collection.records, { start, end }, ctx.eventSource) : []),
+    ...(collection.unsupported === undefined ? checkWindowCoverage(known?.within({ start, end }) ?? [], collection.records, { start, end }, ctx.eventSource) : []),
   ];
   result.all.push(...lookupFindings);
   result.findings.push(...lookupFindings);

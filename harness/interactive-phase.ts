@@ -10,6 +10,7 @@ import { identityArbitrary, identityNamePool, type IdentityKind } from "../gener
 import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
 import { requiredFindings, type Finding } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
+import type { KnownRecords } from "./known-records.js";
 import { collectAndCheck, excludingRequestIds, type CheckedBatch, type CollectSettings } from "./batch-check.js";
 import type { RunConfig } from "./config.js";
 import { commandsReplayPathOf, replayCommand } from "./replay.js";
@@ -44,7 +45,7 @@ export interface InteractiveInputs {
   /** Request ids of calls made before this phase. */
   earlierRequestIds: Set<string>;
   /** Records collected so far, with their calls (a later query whose window holds them must return them). */
-  known: () => readonly { call: ObservedCall; record: unknown }[];
+  known: KnownRecords;
   onBatch: (batch: CheckedBatch) => void;
 }
 
@@ -62,7 +63,7 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
     sequences++;
     const calls = await runSequence(cmds, executor, inputs.scope, inputs.seedPool);
     if (calls.length === 0) return true;
-    const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, excludingRequestIds(inputs.earlierRequestIds), inputs.known());
+    const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, excludingRequestIds(inputs.earlierRequestIds), inputs.known);
     for (const c of calls) if (c.requestId !== undefined) inputs.earlierRequestIds.add(c.requestId);
     inputs.onBatch(batch);
     if (!batch.failed) return true;

@@ -19,6 +19,7 @@ import { runDeferredPhase } from "./deferred-phase.js";
 import { HistoryExecutor, targetIdentities } from "./executor.js";
 import { OPERATIONS_WITHOUT_FAILING_INPUT } from "./failing-input.js";
 import { HistoryWriter } from "./history.js";
+import { KnownRecords } from "./known-records.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
 import { checkTrailFiles, checkTrailFilesInChunks } from "./trail-check.js";
 import { probeTarget } from "./probe.js";
@@ -97,8 +98,8 @@ export async function runConformance(
   const uncheckedRequestIds = new Set<string>();
   const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
   const lookupFindings: Finding[] = [];
-  /** Collected records with their calls, by requestID: later queries whose window holds them must return them again. */
-  const known = new Map<string, { call: ObservedCall; record: unknown }>();
+  /** Collected records with their calls: later queries whose window holds them must return them again. */
+  const known = new KnownRecords();
   let identities: IdentityStatus[] = KINDS.map((kind) => ({ kind, status: "na", reason: "not provisioned: the run stopped before" }));
   let executor: HistoryExecutor | undefined;
   let ctx = oracleContext("000000000000", { rulesEdition: config.rulesEdition });
@@ -123,22 +124,11 @@ export async function runConformance(
     lookupFindings.push(...batch.lookupFindings);
     for (const call of batch.calls) {
       const record = batch.result.matched.get(call.seq);
-      if (call.requestId !== undefined && record !== undefined) known.set(call.requestId, { call, record });
+      if (record !== undefined) known.add(call, record);
     }
     batch.records.forEach((r, i) => {
       if (!uncheckedRequestIds.has(fieldOf(r, "requestID") ?? "")) records.set(fieldOf(r, "eventID") ?? `no-event-id-${records.size}-${i}`, r);
     });
-  };
-
-  /** Known records of the last minute: a query's window reaches back at most its batch plus the skew. */
-  const recentKnown = (): { call: ObservedCall; record: unknown }[] => {
-    const since = Date.now() - 60_000;
-    // Older ones can fall in no later window: forget them (the map is in collection order).
-    for (const [id, k] of known) {
-      if (Date.parse(k.call.endedAt) >= since) break;
-      known.delete(id);
-    }
-    return [...known.values()].filter((k) => Date.parse(k.call.endedAt) >= since);
   };
 
   let target: HarnessTarget | undefined;
@@ -179,7 +169,7 @@ export async function runConformance(
             { chunkCalls: config.checkChunkCalls, skewMs: ctx.clockSkewMs },
           );
         };
-        chunked = await execute(config, deferred, target, base.identity, executor, ctx, keep, counterexamples, log, uncheckedRequestIds, recentKnown, checkDeferred);
+        chunked = await execute(config, deferred, target, base.identity, executor, ctx, keep, counterexamples, log, uncheckedRequestIds, known, checkDeferred);
       } else {
         log("conformance: the target cannot be checked; nothing was executed (see the report's messages)");
       }
@@ -275,7 +265,7 @@ async function execute(
   counterexamples: Counterexample[],
   log: (line: string) => void,
   uncheckedRequestIds: ReadonlySet<string>,
-  known: () => readonly { call: ObservedCall; record: unknown }[],
+  known: KnownRecords,
   checkDeferred: (collect: CollectSettings) => Promise<ChunkedCheck>,
 ): Promise<ChunkedCheck | undefined> {
   const available = await Promise.all(KINDS.map((kind) => target.provision(kind)));
@@ -329,7 +319,7 @@ async function execute(
   // slow the replay down, so it is left out (the report then covers only what the replay made).
   if (config.replayPath !== undefined) return undefined;
   const from = await sweep();
-  keep(await collectAndCheck(executor.calls().slice(from), collect, ctx, excludingRequestIds(earlier), known()));
+  keep(await collectAndCheck(executor.calls().slice(from), collect, ctx, excludingRequestIds(earlier), known));
   return undefined;
 }
 

@@ -18,6 +18,7 @@ import { z } from "zod";
 import { bareSdkInProcess, bareSdkLoopback, type BareSdkResult } from "../bench/bare-sdk.js";
 import { DeferredRunResultSchema, type DeferredRunResult } from "../bench/deferred-100k.js";
 import { measureFaultDetection } from "../bench/fault-detection.js";
+import { measureLayers, type LayerResult } from "../bench/layers.js";
 import { DEFAULT_ROOT_ACCESS_KEY } from "../emulator/accounts/default-directory.js";
 import { measureSuite, type SuiteResult } from "../bench/suite-throughput.js";
 import { num, renderTable, row, type TableRow } from "../bench/table.js";
@@ -25,6 +26,8 @@ import { num, renderTable, row, type TableRow } from "../bench/table.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
+/** Runs of the untimed warm-up before each measured (b) run. */
+const WARMUP_RUNS = 10;
 
 const FlagsSchema = z.object({
   quick: z.boolean().default(false),
@@ -156,35 +159,60 @@ async function main(): Promise<number> {
     const results: SuiteResult[] = [];
     /**
      * This machine's speed drifts by a third between minutes (bare in-process measured 285 and 464
-     * calls/s in two runs of the same day), so each ratio divides by a bare measurement of the same
-     * transport taken right before that suite run, not by (a) taken minutes earlier.
+     * calls/s in two runs of the same day), so each ratio divides by the mean of two bare
+     * measurements of the same transport taken right before and right after that suite run, not by
+     * (a) taken minutes earlier.
      */
-    const adjacent: Partial<Record<"embedded" | "endpoint", BareSdkResult>> = {};
+    const bracket = async (transport: "embedded" | "endpoint"): Promise<BareSdkResult> => {
+      const calls = quick ? 200 : 1000;
+      return transport === "embedded" ? await bareSdkInProcess(calls, 100) : await bareSdkLoopback(calls, 100);
+    };
+    const adjacent: { transport: "embedded" | "endpoint"; mode: "interactive" | "deferred"; before: BareSdkResult; after: BareSdkResult }[] = [];
+    let layers: { result: LayerResult; bare: BareSdkResult } | undefined;
     for (const transport of ["embedded", "endpoint"] as const) {
-      if (flags.only.has("a")) {
-        const calls = quick ? 200 : 1000;
-        adjacent[transport] = transport === "embedded" ? await bareSdkInProcess(calls, 100) : await bareSdkLoopback(calls, 100);
-      }
       for (const deferred of [false, true]) {
-        say(`(b) suite on ${transport}, ${deferred ? "deferred" : "interactive"}`);
+        const mode = deferred ? "deferred" : "interactive";
+        const before = flags.only.has("a") ? await bracket(transport) : undefined;
+        if (before !== undefined && transport === "embedded" && layers === undefined) {
+          say("(b) layers in-process: the same calls answered by the emulator, then made by the harness's executor");
+          layers = { result: await measureLayers(quick ? 200 : 1000, 300), bare: before };
+        }
+        // As (a) makes warm-up calls before it times, each measured run follows an untimed short run
+        // of the same transport and mode on its own emulator: V8 has then compiled the SDK's, the
+        // emulator's and the harness's code paths (the first of four back-to-back runs was 1.3-1.5x
+        // slower than the fourth).
+        say(`(b) suite on ${transport}, ${mode} (after a ${WARMUP_RUNS}-run warm-up)`);
+        await measureSuite({ transport, deferred, runs: WARMUP_RUNS });
         results.push(await measureSuite({ transport, deferred, ...budget }));
+        if (before !== undefined) adjacent.push({ transport, mode, before, after: await bracket(transport) });
       }
     }
     for (const r of results) rows.push(...suiteRows(r, `${r.transport} ${r.mode}`));
-    for (const [transport, bareKey] of [["embedded", "in-process"], ["endpoint", "loopback"]] as const) {
-      const base = adjacent[transport];
-      if (base === undefined) continue;
-      rows.push(row("a", `bare SDK ${bareKey} again, right before (b) on ${transport}: calls/s`, num(base.callsPerSecond)));
-      for (const mode of ["interactive", "deferred"] as const) {
-        const suite = results.find((r) => r.transport === transport && r.mode === mode);
-        if (suite === undefined) continue;
-        const ratio = suite.callsPerSecond / base.callsPerSecond;
-        const headline = bareKey === "in-process" && mode === "interactive";
-        rows.push(row("b/a", `${transport} ${mode} / bare ${bareKey} (measured right before)`, num(ratio, 2), headline ? ">= 0.70" : "", headline ? ratio >= 0.7 : undefined));
-        out[`ratio_${transport}_${mode}`] = ratio;
-      }
+    if (layers !== undefined) {
+      const { result, bare } = layers;
+      rows.push(row("b0", `same calls as (a) answered by the reference emulator: calls/s (${num(result.emulatorCallsPerSecond / bare.callsPerSecond, 2)} of bare ${num(bare.callsPerSecond)})`, num(result.emulatorCallsPerSecond)));
+      rows.push(row("b0", `same calls made by the harness executor: calls/s (${num(result.executorCallsPerSecond / bare.callsPerSecond, 2)} of bare)`, num(result.executorCallsPerSecond)));
+    }
+    for (const { transport, mode, before, after } of adjacent) {
+      const suite = results.find((r) => r.transport === transport && r.mode === mode);
+      if (suite === undefined) continue;
+      const bareKey = transport === "embedded" ? "in-process" : "loopback";
+      const base = (before.callsPerSecond + after.callsPerSecond) / 2;
+      const ratio = suite.callsPerSecond / base;
+      const headline = bareKey === "in-process" && mode === "interactive";
+      rows.push(
+        row(
+          "b/a",
+          `${transport} ${mode} / bare ${bareKey} (${num(before.callsPerSecond)} before, ${num(after.callsPerSecond)} after)`,
+          num(ratio, 2),
+          headline ? ">= 0.70" : "",
+          headline ? ratio >= 0.7 : undefined,
+        ),
+      );
+      out[`ratio_${transport}_${mode}`] = ratio;
     }
     out["bareAdjacent"] = adjacent;
+    if (layers !== undefined) out["layersInProcess"] = { ...layers.result, bareCallsPerSecond: layers.bare.callsPerSecond };
     out["suite"] = results;
     deferredCalibration = results.find((r) => r.transport === "embedded" && r.mode === "deferred");
     if (flags.profile) {

@@ -1,12 +1,17 @@
 /**
  * The records of one LookupEvents page: each Event's CloudTrailEvent is the full record as JSON text
- * (facts §5). It is parsed with zod; text that is not a JSON object is kept raw, as the string, so the
- * oracles can report it instead of the collector hiding it.
+ * (facts §5). Text that is not a JSON object is kept raw, as the string, so the oracles can report it
+ * instead of the collector hiding it. The two Event members read here are checked by hand: a zod
+ * object parse would copy every Event of every page (a run reads tens of thousands).
  */
-import { z } from "zod";
 
-const EventSchema = z.looseObject({ EventId: z.string().optional(), CloudTrailEvent: z.string().optional() });
-/** True for a JSON object (not null, not an array): checked by hand, as zod's record parse would copy every record's keys. */
+/** A string member of an Event, if it is one. */
+function stringMember(event: unknown, key: "EventId" | "CloudTrailEvent"): string | undefined {
+  const value = event !== null && typeof event === "object" ? (event as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/** True for a JSON object (not null, not an array). */
 const isJsonObject = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** A page's records, and the Events that carried no CloudTrailEvent at all. */
@@ -21,10 +26,9 @@ export function recordsOfPage(events: readonly unknown[] | undefined): PageRecor
   const records: unknown[] = [];
   const withoutRecord: string[] = [];
   (events ?? []).forEach((raw, index) => {
-    const event = EventSchema.safeParse(raw);
-    const text = event.success ? event.data.CloudTrailEvent : undefined;
+    const text = stringMember(raw, "CloudTrailEvent");
     if (text === undefined) {
-      withoutRecord.push(event.success && event.data.EventId !== undefined ? event.data.EventId : `Events[${index}]`);
+      withoutRecord.push(stringMember(raw, "EventId") ?? `Events[${index}]`);
       return;
     }
     records.push(parseRecordText(text));
