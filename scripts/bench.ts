@@ -159,51 +159,62 @@ async function main(): Promise<number> {
     const results: SuiteResult[] = [];
     /**
      * This machine's speed drifts by a third between minutes (bare in-process measured 285 and 464
-     * calls/s in two runs of the same day), so each ratio divides by the mean of two bare
-     * measurements of the same transport taken right before and right after that suite run, not by
-     * (a) taken minutes earlier.
+     * calls/s in two runs of the same day), so each suite run is bracketed by bare measurements of
+     * the same transport taken right before and right after it, its ratio divides by their mean, and
+     * the ratio reported is the median over the rounds.
      */
+    const rounds = quick ? 1 : 3;
     const bracket = async (transport: "embedded" | "endpoint"): Promise<BareSdkResult> => {
       const calls = quick ? 200 : 1000;
       return transport === "embedded" ? await bareSdkInProcess(calls, 100) : await bareSdkLoopback(calls, 100);
     };
-    const adjacent: { transport: "embedded" | "endpoint"; mode: "interactive" | "deferred"; before: BareSdkResult; after: BareSdkResult }[] = [];
-    let layers: { result: LayerResult; bare: BareSdkResult } | undefined;
+    const adjacent: { transport: "embedded" | "endpoint"; mode: "interactive" | "deferred"; bare: BareSdkResult[]; ratios: number[] }[] = [];
+    let layers: LayerResult | undefined;
+    if (flags.only.has("a")) {
+      say("(b0) layers in-process: bare, answered by the emulator, made by the harness's executor (interleaved rounds)");
+      layers = await measureLayers(quick ? 100 : 500, quick ? 1 : 5, 200);
+    }
     for (const transport of ["embedded", "endpoint"] as const) {
       for (const deferred of [false, true]) {
         const mode = deferred ? "deferred" : "interactive";
-        const before = flags.only.has("a") ? await bracket(transport) : undefined;
-        if (before !== undefined && transport === "embedded" && layers === undefined) {
-          say("(b) layers in-process: the same calls answered by the emulator, then made by the harness's executor");
-          layers = { result: await measureLayers(quick ? 200 : 1000, 300), bare: before };
-        }
-        // As (a) makes warm-up calls before it times, each measured run follows an untimed short run
+        // As (a) makes warm-up calls before it times, the measured runs follow an untimed short run
         // of the same transport and mode on its own emulator: V8 has then compiled the SDK's, the
         // emulator's and the harness's code paths (the first of four back-to-back runs was 1.3-1.5x
         // slower than the fourth).
-        say(`(b) suite on ${transport}, ${mode} (after a ${WARMUP_RUNS}-run warm-up)`);
+        say(`(b) suite on ${transport}, ${mode}: ${rounds} run(s) after a ${WARMUP_RUNS}-run warm-up`);
         await measureSuite({ transport, deferred, runs: WARMUP_RUNS });
-        results.push(await measureSuite({ transport, deferred, ...budget }));
-        if (before !== undefined) adjacent.push({ transport, mode, before, after: await bracket(transport) });
+        const bare = flags.only.has("a") ? [await bracket(transport)] : [];
+        const runs: SuiteResult[] = [];
+        for (let i = 0; i < rounds; i++) {
+          runs.push(await measureSuite({ transport, deferred, ...budget }));
+          if (flags.only.has("a")) bare.push(await bracket(transport));
+        }
+        // The run shown (with its breakdown) is the one with the median rate.
+        const shown = [...runs].sort((x, y) => x.callsPerSecond - y.callsPerSecond)[Math.floor(runs.length / 2)]!;
+        results.push(shown);
+        if (bare.length > 0) {
+          const ratios = runs.map((r, i) => r.callsPerSecond / ((bare[i]!.callsPerSecond + bare[i + 1]!.callsPerSecond) / 2));
+          adjacent.push({ transport, mode, bare, ratios });
+        }
       }
     }
     for (const r of results) rows.push(...suiteRows(r, `${r.transport} ${r.mode}`));
     if (layers !== undefined) {
-      const { result, bare } = layers;
-      rows.push(row("b0", `same calls as (a) answered by the reference emulator: calls/s (${num(result.emulatorCallsPerSecond / bare.callsPerSecond, 2)} of bare ${num(bare.callsPerSecond)})`, num(result.emulatorCallsPerSecond)));
-      rows.push(row("b0", `same calls made by the harness executor: calls/s (${num(result.executorCallsPerSecond / bare.callsPerSecond, 2)} of bare)`, num(result.executorCallsPerSecond)));
+      const m = layers.median;
+      rows.push(row("b0", `in-process bare, same msw server (median of ${layers.rounds} rounds of ${layers.callsPerRound}): calls/s`, num(m.bare)));
+      rows.push(row("b0", `same calls answered by the reference emulator: calls/s (${num(m.emulator / m.bare, 2)} of bare)`, num(m.emulator)));
+      rows.push(row("b0", `same calls made by the harness executor: calls/s (${num(m.executor / m.bare, 2)} of bare)`, num(m.executor)));
     }
-    for (const { transport, mode, before, after } of adjacent) {
-      const suite = results.find((r) => r.transport === transport && r.mode === mode);
-      if (suite === undefined) continue;
+    for (const { transport, mode, bare, ratios } of adjacent) {
       const bareKey = transport === "embedded" ? "in-process" : "loopback";
-      const base = (before.callsPerSecond + after.callsPerSecond) / 2;
-      const ratio = suite.callsPerSecond / base;
+      const sorted = [...ratios].sort((x, y) => x - y);
+      const ratio = sorted[Math.floor(sorted.length / 2)]!;
       const headline = bareKey === "in-process" && mode === "interactive";
+      const range = sorted.length > 1 ? `, runs ${sorted.map((x) => num(x, 2)).join(" ")}` : "";
       rows.push(
         row(
           "b/a",
-          `${transport} ${mode} / bare ${bareKey} (${num(before.callsPerSecond)} before, ${num(after.callsPerSecond)} after)`,
+          `${transport} ${mode} / bare ${bareKey} (median${range}; bare ${bare.map((b) => num(b.callsPerSecond, 0)).join(" ")})`,
           num(ratio, 2),
           headline ? ">= 0.70" : "",
           headline ? ratio >= 0.7 : undefined,
@@ -212,7 +223,7 @@ async function main(): Promise<number> {
       out[`ratio_${transport}_${mode}`] = ratio;
     }
     out["bareAdjacent"] = adjacent;
-    if (layers !== undefined) out["layersInProcess"] = { ...layers.result, bareCallsPerSecond: layers.bare.callsPerSecond };
+    if (layers !== undefined) out["layersInProcess"] = layers;
     out["suite"] = results;
     deferredCalibration = results.find((r) => r.transport === "embedded" && r.mode === "deferred");
     if (flags.profile) {
