@@ -12,6 +12,7 @@ import { FAULTS } from "../emulator/faults/catalogue.js";
 import { resolveRunConfig } from "../harness/config.js";
 import { runConformance } from "../harness/run-conformance.js";
 import { createEmbeddedTarget } from "../harness/targets/index.js";
+import { median } from "./table.js";
 
 /** One fault's run. */
 export interface FaultResult {
@@ -41,13 +42,6 @@ export interface FaultSummary {
 
 /** Faults that only show away from us-east-1. */
 const REGION_FOR: Readonly<Record<string, string>> = { "region-fixed-us-east-1": "eu-west-1" };
-
-function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** Runs the suite once against an emulator with the one fault `name`. */
 export async function runWithFault(name: string, family: string): Promise<FaultResult> {

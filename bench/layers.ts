@@ -19,6 +19,7 @@ import { resolveRunConfig } from "../harness/config.js";
 import { HistoryExecutor, targetIdentities } from "../harness/executor.js";
 import { HistoryWriter } from "../harness/history.js";
 import { createEmbeddedTarget } from "../harness/targets/index.js";
+import { median } from "./table.js";
 
 /** The layers, in order. */
 export type Layer = "bare" | "emulator" | "executor";
@@ -35,12 +36,6 @@ async function rate(calls: number, call: () => Promise<unknown>): Promise<number
   const started = performance.now();
   for (let i = 0; i < calls; i++) await call();
   return calls / ((performance.now() - started) / 1000);
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** Measures the three layers on one embedded target, `rounds` times `calls` calls each after `warmup` calls. */
@@ -83,7 +78,7 @@ export async function measureLayers(calls: number, rounds: number, warmup: numbe
         perRound[layer].push(await rate(calls, layers[layer]));
       }
     }
-    return { callsPerRound: calls, rounds, median: { bare: median(perRound.bare), emulator: median(perRound.emulator), executor: median(perRound.executor) }, perRound };
+    return { callsPerRound: calls, rounds, median: { bare: median(perRound.bare) ?? 0, emulator: median(perRound.emulator) ?? 0, executor: median(perRound.executor) ?? 0 }, perRound };
   } finally {
     target.msw.resetHandlers();
     client.destroy();

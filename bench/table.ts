@@ -19,6 +19,14 @@ export function num(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "-" : x.toFixed(digits);
 }
 
+/** The median of `xs` (mean of the middle two for an even count); null when empty. */
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 /** Renders rows as a fixed-width text table with a header and a rule. */
 export function renderTable(rows: readonly TableRow[]): string {
   const header: TableRow = { section: "part", figure: "figure", value: "value", target: "target", status: "" };

@@ -21,7 +21,7 @@ import { measureFaultDetection } from "../bench/fault-detection.js";
 import { measureLayers, type LayerResult } from "../bench/layers.js";
 import { DEFAULT_ROOT_ACCESS_KEY } from "../emulator/accounts/default-directory.js";
 import { measureSuite, type SuiteResult } from "../bench/suite-throughput.js";
-import { num, renderTable, row, type TableRow } from "../bench/table.js";
+import { median, num, renderTable, row, type TableRow } from "../bench/table.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const GIB = 1024 ** 3;
@@ -189,7 +189,7 @@ async function main(): Promise<number> {
           runs.push(await measureSuite({ transport, deferred, ...budget }));
           if (flags.only.has("a")) bare.push(await bracket(transport));
         }
-        // The run shown (with its breakdown) is the one with the median rate.
+        // The run shown (with its breakdown) is the one with the middle rate.
         const shown = [...runs].sort((x, y) => x.callsPerSecond - y.callsPerSecond)[Math.floor(runs.length / 2)]!;
         results.push(shown);
         if (bare.length > 0) {
@@ -208,7 +208,7 @@ async function main(): Promise<number> {
     for (const { transport, mode, bare, ratios } of adjacent) {
       const bareKey = transport === "embedded" ? "in-process" : "loopback";
       const sorted = [...ratios].sort((x, y) => x - y);
-      const ratio = sorted[Math.floor(sorted.length / 2)]!;
+      const ratio = median(ratios) ?? Number.NaN;
       const headline = bareKey === "in-process" && mode === "interactive";
       const range = sorted.length > 1 ? `, runs ${sorted.map((x) => num(x, 2)).join(" ")}` : "";
       rows.push(
