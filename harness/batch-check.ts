@@ -7,6 +7,7 @@ import { checkLookupConsistency, checkRun, checkWindowCoverage, recordField, req
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
 import { collectLookupEvents, type LookupCollection } from "./collectors/lookup-events.js";
 import type { KnownRecords } from "./known-records.js";
+import type { LookupMargin } from "./lookup-margin.js";
 
 /** How the collector is to behave for this target. */
 export interface CollectSettings {
@@ -14,8 +15,8 @@ export interface CollectSettings {
   requestsPerSecond: number;
   deadlineMs: number;
   pollIntervalMs: number;
-  /** Widening of the lookup window on both sides (clock skew). */
-  marginMs: number;
+  /** Widening of the lookup window on both sides (clock skew); widened by what each batch's records show. */
+  margin: LookupMargin;
 }
 
 /** A checked batch. */
@@ -69,8 +70,9 @@ export async function collectAndCheck(
     last = Math.max(last, Date.parse(c.endedAt));
   }
   // eventTime is whole seconds (the second a call started can be before it): the window starts on a whole second.
-  const start = new Date(Math.floor((first - settings.marginMs) / 1000) * 1000);
-  const end = new Date(last + settings.marginMs);
+  const marginMs = settings.margin.ms;
+  const start = new Date(Math.floor((first - marginMs) / 1000) * 1000);
+  const end = new Date(last + marginMs);
   const collection = await collectLookupEvents({
     client: settings.client,
     calls,
@@ -86,13 +88,22 @@ export async function collectAndCheck(
   collection.records.push(...elsewhere);
   const records = select(collection.records, calls);
   const result = checkRun(calls, records, ctx);
+  settings.margin.observe(matchedPairs(calls, result));
   const lookupFindings = [
-    ...checkLookupConsistency(calls, elsewhere, ctx.eventSource),
+    ...checkLookupConsistency(calls, elsewhere, ctx.eventSource, { start, end }),
     ...(collection.unsupported === undefined ? checkWindowCoverage(known?.within({ start, end }) ?? [], collection.records, { start, end }, ctx.eventSource) : []),
   ];
   result.all.push(...lookupFindings);
   result.findings.push(...lookupFindings);
   return { calls, collection, records, result, lookupFindings, failed: requiredFindings(result.all).length > 0 };
+}
+
+/** Each call of the batch that has a record, with it. */
+function* matchedPairs(calls: readonly ObservedCall[], result: RunResult): Generator<{ call: ObservedCall; record: unknown }> {
+  for (const call of calls) {
+    const record = result.matched.get(call.seq);
+    if (record !== undefined) yield { call, record };
+  }
 }
 
 /** Deadline allowance per call of the batch for paging through its records (a 100,000-call batch: +200 s). */

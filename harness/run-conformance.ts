@@ -20,6 +20,7 @@ import { HistoryExecutor, targetIdentities } from "./executor.js";
 import { OPERATIONS_WITHOUT_FAILING_INPUT } from "./failing-input.js";
 import { HistoryWriter } from "./history.js";
 import { KnownRecords } from "./known-records.js";
+import { LookupMargin, MIN_LOOKUP_MARGIN_MS } from "./lookup-margin.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
 import { checkTrailFiles, checkTrailFilesInChunks } from "./trail-check.js";
 import { probeTarget } from "./probe.js";
@@ -50,8 +51,17 @@ export interface RunOptions {
 const KINDS: readonly IdentityKind[] = ["IAMUser", "Root", "AssumedRole", "FederatedUser"];
 
 /** Collector behaviour per target: AWS is slow and rate-limited; emulators answer at once. */
-function collectSettings(config: RunConfig, target: HarnessTarget, base: ProvisionedIdentity, ctx: OracleContext): CollectSettings {
+function collectSettings(config: RunConfig, target: HarnessTarget, base: ProvisionedIdentity, ctx: OracleContext, deferred: boolean): CollectSettings {
   const aws = config.target === "aws";
+  // The embedded emulator reads this process's clock: its records need no skew margin, but each
+  // query keeps reaching a second back, over records already collected, so that every query pages
+  // and its window overlaps earlier ones (a margin of 0 made LookupEvents' pagination go unchecked:
+  // lookup-drops-last-page went undetected in `npm run bench`). Anything else may run on another
+  // clock: up to the skew tolerance. An endpoint's interactive queries start at 1 s and widen to what
+  // its records show (harness/lookup-margin.ts); deferred chunks are long, so the full margin costs
+  // them little, and AWS is always deferred.
+  const widest = config.target === "embedded" ? MIN_LOOKUP_MARGIN_MS : ctx.clockSkewMs;
+  const margin = config.target === "endpoint" && !deferred ? new LookupMargin(MIN_LOOKUP_MARGIN_MS, widest) : new LookupMargin(widest);
   return {
     // The target's own CloudTrail client: its endpoint (AWS_ENDPOINT_URL[_CLOUDTRAIL]), one attempt per request.
     client: target.cloudtrail(base.credentials),
@@ -60,11 +70,7 @@ function collectSettings(config: RunConfig, target: HarnessTarget, base: Provisi
     // deadline only absorbs scheduling; an endpoint may deliver later; AWS takes about 5 minutes.
     deadlineMs: config.collectDeadlineMs ?? (aws ? 15 * 60_000 : config.target === "endpoint" ? 5_000 : 300),
     pollIntervalMs: aws ? 30_000 : config.target === "endpoint" ? 250 : 100,
-    // The embedded emulator reads this process's clock: its records need no skew margin, but each
-    // query keeps reaching a second back, over records already collected, so that every query pages
-    // and its window overlaps earlier ones (a margin of 0 made LookupEvents' pagination go unchecked:
-    // lookup-drops-last-page went undetected in `npm run bench`). Anything else may run on another clock.
-    marginMs: config.target === "embedded" ? 1_000 : ctx.clockSkewMs,
+    margin,
   };
 }
 
@@ -275,7 +281,7 @@ async function execute(
     pool.add("topic", `arn:aws:sns:${scope.region}:${scope.accountId}:conformance-topic`);
     pool.add("role", `arn:aws:iam::${scope.accountId}:role/inspector-cross-account`);
   };
-  const collect = collectSettings(config, target, base, ctx);
+  const collect = collectSettings(config, target, base, ctx, deferred);
   const earlier = new Set<string>(uncheckedRequestIds);
 
   const uniq = `${config.seed}-${Date.now().toString(36)}`;

@@ -21,15 +21,31 @@ export function recordField(record: unknown, key: string): unknown {
 }
 
 /**
- * Findings for the records in `foundElsewhere` that carry the filter's eventSource and a call's
- * requestID: the query filtered by `eventSource` should have returned them.
+ * True when a record's eventTime lies at least one second inside `window`: eventTime has whole
+ * seconds, so a record nearer an edge may rightly fall on either side of it.
  */
-export function checkLookupConsistency(calls: readonly ObservedCall[], foundElsewhere: readonly unknown[], eventSource: string): Finding[] {
+function wellInside(record: unknown, window: { start: Date; end: Date }): boolean {
+  const time = Date.parse(String(recordField(record, "eventTime")));
+  return !Number.isNaN(time) && time >= window.start.getTime() + 1000 && time <= window.end.getTime() - 1000;
+}
+
+/**
+ * Findings for the records in `foundElsewhere` that carry the filter's eventSource and a call's
+ * requestID, and whose eventTime lies well inside the filtered query's `window`: that query should
+ * have returned them. A record stamped outside the window was rightly left out (its eventTime is
+ * judged by the correlation rules).
+ */
+export function checkLookupConsistency(
+  calls: readonly ObservedCall[],
+  foundElsewhere: readonly unknown[],
+  eventSource: string,
+  window: { start: Date; end: Date },
+): Finding[] {
   const bySeq = new Map(calls.filter((c) => c.requestId !== undefined).map((c) => [c.requestId!, c]));
   const out: Finding[] = [];
   for (const record of foundElsewhere) {
     const call = bySeq.get(String(recordField(record, "requestID")));
-    if (call === undefined || recordField(record, "eventSource") !== eventSource) continue;
+    if (call === undefined || recordField(record, "eventSource") !== eventSource || !wellInside(record, window)) continue;
     out.push(
       finding(
         "completeness.lookup_incomplete",
@@ -57,9 +73,7 @@ export function checkWindowCoverage(
   const returnedIds = new Set(returned.map((r) => String(recordField(r, "requestID"))));
   const out: Finding[] = [];
   for (const { call, record } of known) {
-    if (recordField(record, "eventSource") !== eventSource || returnedIds.has(String(recordField(record, "requestID")))) continue;
-    const time = Date.parse(String(recordField(record, "eventTime")));
-    if (Number.isNaN(time) || time < window.start.getTime() + 1000 || time > window.end.getTime() - 1000) continue;
+    if (recordField(record, "eventSource") !== eventSource || returnedIds.has(String(recordField(record, "requestID"))) || !wellInside(record, window)) continue;
     out.push(
       finding(
         "completeness.lookup_incomplete",

@@ -93,7 +93,8 @@ const CASES: Record<FindingCode, () => Finding[]> = {
   },
   "completeness.lookup_incomplete": () => {
     const p = buildPair(base);
-    return checkLookupConsistency([p.call], [p.record], "inspector.amazonaws.com");
+    const t = Date.parse(String(p.record["eventTime"]));
+    return checkLookupConsistency([p.call], [p.record], "inspector.amazonaws.com", { start: new Date(t - 5000), end: new Date(t + 5000) });
   },
   "completeness.outside_filter": () => {
     const p = buildPair(base);

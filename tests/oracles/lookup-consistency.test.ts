@@ -1,9 +1,11 @@
 /**
- * checkWindowCoverage: a record collected earlier whose eventTime lies at least a second inside a
- * later query's window, under that query's EventSource, must come back in that query.
+ * LookupEvents consistency: a record whose eventTime lies at least a second inside a query's window,
+ * under that query's EventSource, must come back in that query, whether it was collected by an
+ * earlier query (checkWindowCoverage) or found only by a second lookup by access key
+ * (checkLookupConsistency).
  */
 import { describe, expect, it } from "vitest";
-import { checkWindowCoverage } from "../../oracles/lookup-consistency.js";
+import { checkLookupConsistency, checkWindowCoverage } from "../../oracles/lookup-consistency.js";
 import { buildPair } from "./record-builder.js";
 
 const SOURCE = "inspector.amazonaws.com";
@@ -30,5 +32,28 @@ describe("checkWindowCoverage", () => {
     const elsewhere = [at("2026-11-25T10:00:05Z", { eventSource: "s3.amazonaws.com" })];
     expect(checkWindowCoverage([...edges, ...outside, ...elsewhere], [], window, SOURCE)).toEqual([]);
     expect(checkWindowCoverage([at("2026-11-25T10:00:01Z"), at("2026-11-25T10:00:09Z")], [], window, SOURCE)).toHaveLength(2);
+  });
+});
+
+describe("checkLookupConsistency", () => {
+  it("finds a record of the batch that only the lookup by access key returned, though stamped inside the filtered query's window", () => {
+    const { record } = at("2026-11-25T10:00:05Z");
+    const findings = checkLookupConsistency([pair.call], [record], SOURCE, window);
+    expect(findings).toEqual([expect.objectContaining({ code: "completeness.lookup_incomplete", path: "calls[seq=4]", severity: "required" })]);
+  });
+
+  it("does not blame the filtered query for a record stamped outside its window (its eventTime is judged by the correlation rules), near its edges, or under another eventSource", () => {
+    const records = [
+      at("2026-11-25T09:00:05Z").record,
+      at("2026-11-25T10:00:00.500Z").record,
+      at("2026-11-25T10:00:09.500Z").record,
+      at("2026-11-25T10:00:05Z", { eventSource: "s3.amazonaws.com" }).record,
+    ];
+    expect(checkLookupConsistency([pair.call], records, SOURCE, window)).toEqual([]);
+  });
+
+  it("ignores records of no call of the batch", () => {
+    const { record } = at("2026-11-25T10:00:05Z", { requestID: "someone-else" });
+    expect(checkLookupConsistency([pair.call], [record], SOURCE, window)).toEqual([]);
   });
 });
