@@ -56,7 +56,9 @@ function collectSettings(config: RunConfig, target: HarnessTarget, base: Provisi
   // The embedded emulator reads this process's clock: its records need no skew margin, but each
   // query keeps reaching a second back, over records already collected, so that every query pages
   // and its window overlaps earlier ones (a margin of 0 made LookupEvents' pagination go unchecked:
-  // lookup-drops-last-page went undetected in `npm run bench`). Anything else may run on another
+  // lookup-drops-last-page went undetected in `npm run bench`), and so that the batch's own records
+  // lie at least 1 s inside the window, where a record LookupEvents leaves out is blamed on it
+  // (oracles/lookup-consistency.ts: eventTime is whole seconds). Anything else may run on another
   // clock: up to the skew tolerance. An endpoint's interactive queries start at 1 s and widen to what
   // its records show (harness/lookup-margin.ts); deferred chunks are long, so the full margin costs
   // them little, and AWS is always deferred.
