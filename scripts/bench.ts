@@ -179,8 +179,8 @@ async function main(): Promise<number> {
         const mode = deferred ? "deferred" : "interactive";
         // As (a) makes warm-up calls before it times, the measured runs follow an untimed short run
         // of the same transport and mode on its own emulator: V8 has then compiled the SDK's, the
-        // emulator's and the harness's code paths (the first of four back-to-back runs was 1.3-1.5x
-        // slower than the fourth).
+        // emulator's and the harness's code paths (in three series of back-to-back runs in one
+        // process, the first was 1.5-1.8x slower than the last).
         say(`(b) suite on ${transport}, ${mode}: ${rounds} run(s) after a ${WARMUP_RUNS}-run warm-up`);
         await measureSuite({ transport, deferred, runs: WARMUP_RUNS });
         const bare = flags.only.has("a") ? [await bracket(transport)] : [];
