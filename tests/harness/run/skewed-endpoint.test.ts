@@ -14,6 +14,7 @@ import { startHttpServer } from "../../../emulator/transports/http-server.js";
 import { resolveRunConfig } from "../../../harness/config.js";
 import { runConformance } from "../../../harness/run-conformance.js";
 import { createEndpointTarget } from "../../../harness/targets/index.js";
+import { endpointEnv } from "./processes.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -26,14 +27,8 @@ async function runAgainstClockAhead(aheadMs: number) {
   dirs.push(reportsDir);
   // A short collection deadline: a record outside the window is looked for again at once.
   const config = resolveRunConfig({ target: "endpoint", runs: 4, maxCommands: 4, seed: 11, reportsDir, collectDeadlineMs: 500 }, {});
-  const target = createEndpointTarget(config, {
-    AWS_ENDPOINT_URL: server.endpoint,
-    AWS_ACCESS_KEY_ID: DEFAULT_USER_ACCESS_KEY.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: DEFAULT_USER_ACCESS_KEY.secretAccessKey,
-    AWS_REGION: config.region,
-    CONFORMANCE_ROOT_ACCESS_KEY_ID: DEFAULT_ROOT_ACCESS_KEY.accessKeyId,
-    CONFORMANCE_ROOT_SECRET_ACCESS_KEY: DEFAULT_ROOT_ACCESS_KEY.secretAccessKey,
-  });
+  const ready = { endpoint: server.endpoint, region: config.region, ...DEFAULT_USER_ACCESS_KEY };
+  const target = createEndpointTarget(config, endpointEnv(ready, DEFAULT_ROOT_ACCESS_KEY));
   try {
     return await runConformance(config, {}, () => undefined, { target });
   } finally {
