@@ -5,7 +5,7 @@
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { checkLookupConsistency, checkRun, checkWindowCoverage, recordField, requiredFindings, type Finding, type RunResult } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
-import { collectLookupEvents, type LookupCollection } from "./collectors/lookup-events.js";
+import { collectLookupEvents, type LookupCollection, type LookupFailures } from "./collectors/lookup-events.js";
 import type { KnownRecords } from "./known-records.js";
 import type { LookupMargin } from "./lookup-margin.js";
 
@@ -42,15 +42,43 @@ function requestIdOf(record: unknown): string | undefined {
 export type RecordSelector = (records: readonly unknown[], calls: readonly ObservedCall[]) => unknown[];
 
 /**
- * A selector for batches checked one after the other: records carrying a request id of an earlier
- * batch's call (its window reaches back over them) are that batch's, not extras of this one.
+ * What batches checked one after the other have taken so far: the request ids of their calls (and of
+ * calls outside the checked history, such as the probe's) and the records given to them. A later
+ * window reaches back over them; they are the earlier batch's, not extras of the later one. A record
+ * counts as taken by its eventID and requestID together: a copy re-delivered later is the same
+ * record, while another record that reuses the eventID (a CloudTrail defect) is still judged.
  */
-export function excludingRequestIds(earlier: ReadonlySet<string>): RecordSelector {
-  return (records) =>
+export class EarlierBatches {
+  readonly requestIds: Set<string>;
+  private readonly records = new Set<string>();
+
+  constructor(requestIds: Iterable<string> = []) {
+    this.requestIds = new Set(requestIds);
+  }
+
+  /** Notes a batch's calls and the records it was given. */
+  add(calls: readonly ObservedCall[], records: readonly unknown[]): void {
+    for (const c of calls) if (c.requestId !== undefined) this.requestIds.add(c.requestId);
+    for (const r of records) {
+      const key = takenKey(r);
+      if (key !== undefined) this.records.add(key);
+    }
+  }
+
+  /** A selector that leaves out what earlier batches took. */
+  readonly selector: RecordSelector = (records) =>
     records.filter((r) => {
       const id = requestIdOf(r);
-      return id === undefined || !earlier.has(id);
+      if (id !== undefined && this.requestIds.has(id)) return false;
+      const key = takenKey(r);
+      return key === undefined || !this.records.has(key);
     });
+}
+
+/** A record's identity for EarlierBatches: its eventID and requestID (undefined without an eventID). */
+function takenKey(record: unknown): string | undefined {
+  const eventId = recordField(record, "eventID");
+  return typeof eventId === "string" ? `${eventId}\u0000${String(recordField(record, "requestID"))}` : undefined;
 }
 
 /** Collects the batch's records and checks those `select` says are the batch's. */
@@ -84,14 +112,17 @@ export async function collectAndCheck(
     deadlineMs: settings.deadlineMs + PAGING_MS_PER_CALL * calls.length,
     pollIntervalMs: settings.pollIntervalMs,
   });
-  const elsewhere = await recordsFiledElsewhere(calls, collection, settings, start, end);
+  // Pages LookupEvents failed to give make their calls unknown, not missing; and a partial read
+  // cannot show that a query left a record out, nor is a second look worth making.
+  const readAll = collection.readAll && collection.unsupported === undefined;
+  const elsewhere = readAll ? await recordsFiledElsewhere(calls, collection, settings, start, end) : [];
   collection.records.push(...elsewhere);
   const records = select(collection.records, calls);
-  const result = checkRun(calls, records, ctx);
+  const result = checkRun(calls, records, readAll ? ctx : { ...ctx, uncollected: new Set(collection.missing) });
   settings.margin.observe(matchedPairs(calls, result));
   const lookupFindings = [
     ...checkLookupConsistency(calls, elsewhere, ctx.eventSource, { start, end }),
-    ...(collection.unsupported === undefined ? checkWindowCoverage(known?.within({ start, end }) ?? [], collection.records, { start, end }, ctx.eventSource) : []),
+    ...(readAll ? checkWindowCoverage(known?.within({ start, end }) ?? [], collection.records, { start, end }, ctx.eventSource) : []),
   ];
   result.all.push(...lookupFindings);
   result.findings.push(...lookupFindings);
@@ -104,6 +135,15 @@ function* matchedPairs(calls: readonly ObservedCall[], result: RunResult): Gener
     const record = result.matched.get(call.seq);
     if (record !== undefined) yield { call, record };
   }
+}
+
+/** Adds the failed requests of `more` to `into`. */
+export function mergeFailures(into: LookupFailures, more: LookupFailures): void {
+  into.count += more.count;
+  for (const [code, n] of Object.entries(more.byCode)) into.byCode[code] = (into.byCode[code] ?? 0) + n;
+  if (more.firstAt !== undefined && (into.firstAt === undefined || more.firstAt < into.firstAt)) into.firstAt = more.firstAt;
+  if (more.lastAt !== undefined && (into.lastAt === undefined || more.lastAt > into.lastAt)) into.lastAt = more.lastAt;
+  into.advice = more.advice ?? into.advice;
 }
 
 /** Deadline allowance per call of the batch for paging through its records (a 100,000-call batch: +200 s). */
@@ -144,6 +184,7 @@ async function recordsFiledElsewhere(
     });
     collection.requests += again.requests;
     collection.throttled += again.throttled;
+    mergeFailures(collection.failures, again.failures);
     found.push(...again.records.filter((r) => wanted.has(requestIdOf(r))));
   }
   return found;

@@ -18,7 +18,7 @@ import { inWindow } from "../oracles/completeness.js";
 import { valueAt } from "../oracles/record-input.js";
 import { finding } from "../oracles/finding.js";
 import type { RecordSelector } from "./batch-check.js";
-import type { ObservedCall } from "../oracles/observed-call.js";
+import type { Invocation, ObservedCall } from "../oracles/observed-call.js";
 import { readHistoryChunks, type HistoryProblem } from "./history.js";
 
 /** Calls checked at a time by default (RunConfig.checkChunkCalls has the same default). */
@@ -30,8 +30,11 @@ export interface ChunkOutcome {
   result: RunResult;
 }
 
-/** Fetches the records of one chunk's calls and checks those `select` keeps. */
-export type CheckChunk = (calls: ObservedCall[], select: RecordSelector) => Promise<ChunkOutcome>;
+/**
+ * Fetches the records of one chunk's calls and checks those `select` keeps. `interrupted` lists the
+ * calls that were in flight when the run was killed; it is given to the last chunk only.
+ */
+export type CheckChunk = (calls: ObservedCall[], select: RecordSelector, interrupted: readonly Invocation[]) => Promise<ChunkOutcome>;
 
 /** The merged outcome of every chunk. */
 export interface ChunkedCheck {
@@ -41,6 +44,8 @@ export interface ChunkedCheck {
   records: unknown[];
   /** History lines that could not be read back. */
   problems: HistoryProblem[];
+  /** Invocations without a call line: calls in flight when the run was killed. */
+  interrupted: Invocation[];
   chunks: number;
 }
 
@@ -123,20 +128,22 @@ export async function checkInChunks(
   checkChunk: CheckChunk,
   options: { chunkCalls?: number; skewMs: number },
 ): Promise<ChunkedCheck> {
-  const result: RunResult = { findings: [], all: [], byCall: new Map(), matched: new Map(), duplicatesCollapsed: 0, ignored: 0 };
+  const result: RunResult = { findings: [], all: [], byCall: new Map(), matched: new Map(), duplicatesCollapsed: 0, ignored: 0, uncollected: [] };
   const records: unknown[] = [];
   const problems: HistoryProblem[] = [];
+  const interrupted: Invocation[] = [];
   const allocation = new RecordAllocation(runRequestIds, unchecked, options.skewMs);
   /** eventID -> requestID and run-wide record index, for records of earlier chunks. */
   const eventIds = new Map<string, { requestId: unknown; index: number }>();
   let chunks = 0;
-  const source = readHistoryChunks(historyPath, options.chunkCalls ?? CHECK_CHUNK_CALLS, problems)[Symbol.asyncIterator]();
+  const source = readHistoryChunks(historyPath, options.chunkCalls ?? CHECK_CHUNK_CALLS, problems, interrupted)[Symbol.asyncIterator]();
   let next = await source.next();
   while (!next.done) {
     const calls = next.value;
     next = await source.next();
     chunks++;
-    const outcome = await checkChunk(calls, allocation.selector(next.done === true));
+    const last = next.done === true;
+    const outcome = await checkChunk(calls, allocation.selector(last), last ? interrupted : []);
     const offset = records.length;
     records.length += outcome.records.length;
     const renumbered = new Map<Finding, Finding>();
@@ -157,6 +164,7 @@ export async function checkInChunks(
     for (const [seq, found] of outcome.result.byCall) result.byCall.set(seq, found.map(own));
     result.duplicatesCollapsed += outcome.result.duplicatesCollapsed;
     result.ignored += outcome.result.ignored;
+    result.uncollected.push(...outcome.result.uncollected);
     outcome.records.forEach((record, i) => {
       const eventId = recordField(record, "eventID");
       if (typeof eventId !== "string") return;
@@ -172,5 +180,5 @@ export async function checkInChunks(
       result.all.push(found);
     });
   }
-  return { result, records, problems, chunks };
+  return { result, records, problems, interrupted, chunks };
 }

@@ -4,23 +4,56 @@
  */
 import { z } from "zod";
 
-/** Environment variables read (DESIGN.md "Contracts", README "Configuration"). */
-export const CONFIG_ENV = {
-  target: "CONFORMANCE_TARGET",
-  region: "AWS_REGION",
-  seed: "CONFORMANCE_SEED",
-  runs: "CONFORMANCE_RUNS",
-  maxCommands: "CONFORMANCE_MAX_COMMANDS",
-  rulesEdition: "CONFORMANCE_RULES_EDITION",
-  roleArn: "CONFORMANCE_ROLE_ARN",
-  deferred: "CONFORMANCE_DEFERRED",
-  collectDeadlineMs: "CONFORMANCE_COLLECT_DEADLINE_MS",
-  lookupRequestsPerSecond: "CONFORMANCE_LOOKUP_RPS",
-  callTimeoutMs: "CONFORMANCE_CALL_TIMEOUT_MS",
-  reportsDir: "CONFORMANCE_REPORTS_DIR",
-  trailDir: "CONFORMANCE_TRAIL_DIR",
-  checkChunkCalls: "CONFORMANCE_CHECK_CHUNK_CALLS",
-} as const;
+/**
+ * Every setting of a run: its flag as the user types it (`npm run conformance -- --lookup-rps 2`),
+ * the environment variable that also sets it (README "Configuration"), and whether the flag takes a
+ * value. The command-line parser is built from this table and every message names a setting by it.
+ */
+export const CONFIG_OPTIONS = {
+  target: { flag: "--target", env: "CONFORMANCE_TARGET", type: "string" },
+  region: { flag: "--region", env: "AWS_REGION", type: "string" },
+  seed: { flag: "--seed", env: "CONFORMANCE_SEED", type: "string" },
+  runs: { flag: "--runs", env: "CONFORMANCE_RUNS", type: "string" },
+  maxCommands: { flag: "--max-commands", env: "CONFORMANCE_MAX_COMMANDS", type: "string" },
+  rulesEdition: { flag: "--rules-edition", env: "CONFORMANCE_RULES_EDITION", type: "string" },
+  roleArn: { flag: "--role-arn", env: "CONFORMANCE_ROLE_ARN", type: "string" },
+  deferred: { flag: "--deferred", env: "CONFORMANCE_DEFERRED", type: "boolean" },
+  collectDeadlineMs: { flag: "--collect-deadline-ms", env: "CONFORMANCE_COLLECT_DEADLINE_MS", type: "string" },
+  lookupRequestsPerSecond: { flag: "--lookup-rps", env: "CONFORMANCE_LOOKUP_RPS", type: "string" },
+  callTimeoutMs: { flag: "--call-timeout-ms", env: "CONFORMANCE_CALL_TIMEOUT_MS", type: "string" },
+  reportsDir: { flag: "--reports-dir", env: "CONFORMANCE_REPORTS_DIR", type: "string" },
+  trailDir: { flag: "--trail-dir", env: "CONFORMANCE_TRAIL_DIR", type: "string" },
+  checkChunkCalls: { flag: "--check-chunk-calls", env: "CONFORMANCE_CHECK_CHUNK_CALLS", type: "string" },
+  replayPath: { flag: "--path", env: undefined, type: "string" },
+  commandsReplayPath: { flag: "--commands-replay-path", env: undefined, type: "string" },
+} as const satisfies Record<string, { flag: `--${string}`; env: string | undefined; type: "string" | "boolean" }>;
+
+/** A setting's key. */
+export type ConfigKey = keyof typeof CONFIG_OPTIONS;
+
+/** Environment variables read, by setting (DESIGN.md "Contracts", README "Configuration"). */
+export const CONFIG_ENV = Object.fromEntries(
+  Object.entries(CONFIG_OPTIONS).flatMap(([key, o]) => (o.env !== undefined ? [[key, o.env]] : [])),
+) as { [K in ConfigKey as (typeof CONFIG_OPTIONS)[K]["env"] extends string ? K : never]: (typeof CONFIG_OPTIONS)[K]["env"] };
+
+/** `--lookup-rps / CONFORMANCE_LOOKUP_RPS`: how a message names a setting. */
+export function settingName(key: ConfigKey): string {
+  const o: { flag: string; env: string | undefined } = CONFIG_OPTIONS[key];
+  return o.env !== undefined ? `${o.flag} / ${o.env}` : o.flag;
+}
+
+/** node:util parseArgs options for every setting, keyed by flag name without the dashes. */
+export function parseArgsOptions(): Record<string, { type: "string" | "boolean" }> {
+  return Object.fromEntries(Object.values(CONFIG_OPTIONS).map((o) => [o.flag.slice(2), { type: o.type }]));
+}
+
+/** The parsed flags (parseArgs `values`) as settings, by key. */
+export function flagsOf(values: Record<string, string | boolean | undefined>): Partial<Record<ConfigKey, unknown>> {
+  return Object.fromEntries(Object.entries(CONFIG_OPTIONS).map(([key, o]) => [key, values[o.flag.slice(2)]]));
+}
+
+/** A whole number given as text (flag or variable), with a message that says so. */
+const wholeNumber = () => z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" });
 
 const boolish = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes", ""].includes(v.toLowerCase()) : v), z.boolean());
 
@@ -28,15 +61,15 @@ const boolish = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes"
 export const runConfigSchema = z.object({
   target: z.enum(["embedded", "endpoint", "aws"]).default("embedded"),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as us-east-1").default("us-east-1"),
-  seed: z.coerce.number().int().default(42),
-  runs: z.coerce.number().int().min(1).max(100_000).default(40),
-  maxCommands: z.coerce.number().int().min(1).max(1000).default(12),
+  seed: wholeNumber().default(42),
+  runs: wholeNumber().min(1).max(100_000).default(40),
+  maxCommands: wholeNumber().min(1).max(1000).default(12),
   rulesEdition: z.enum(["2020", "2017"]).default("2020"),
   roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN").optional(),
   deferred: boolish.default(false),
-  collectDeadlineMs: z.coerce.number().int().min(0).optional(),
-  lookupRequestsPerSecond: z.coerce.number().min(0).optional(),
-  callTimeoutMs: z.coerce.number().int().min(100).default(10_000),
+  collectDeadlineMs: wholeNumber().min(0).optional(),
+  lookupRequestsPerSecond: z.coerce.number({ error: "must be a number (requests per second; 0 = unlimited)" }).min(0).optional(),
+  callTimeoutMs: wholeNumber().min(100).default(10_000),
   reportsDir: z.string().min(1).default("reports"),
   /**
    * Also check the trail log files delivered under this folder (AWSLogs/...): the embedded target's
@@ -44,7 +77,7 @@ export const runConfigSchema = z.object({
    */
   trailDir: z.string().min(1).optional(),
   /** Deferred mode: calls read back from the history and checked at a time (memory stays flat however long the run). */
-  checkChunkCalls: z.coerce.number().int().min(1).default(5_000),
+  checkChunkCalls: wholeNumber().min(1).default(5_000),
   /** fast-check replay path of a shrunk counterexample (`--path`). */
   replayPath: z.string().regex(/^\d+(:\d+)*$/, "a fast-check path such as 0:1:3").optional(),
   /** fc.commands replayPath of that counterexample (`--commands-replay-path`, the `/*replayPath=…*\/` string). */
@@ -62,8 +95,8 @@ export class ConfigError extends Error {
 /** Flags win over variables, variables over defaults. */
 export function resolveRunConfig(flags: Partial<Record<keyof RunConfig, unknown>>, env: NodeJS.ProcessEnv): RunConfig {
   const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(runConfigSchema.shape) as (keyof RunConfig)[]) {
-    const envName = (CONFIG_ENV as Record<string, string | undefined>)[key];
+  for (const key of Object.keys(runConfigSchema.shape) as ConfigKey[]) {
+    const envName: string | undefined = CONFIG_OPTIONS[key].env;
     const fromEnv = envName === undefined ? undefined : env[envName];
     const value = flags[key] ?? (fromEnv === undefined || fromEnv === "" ? undefined : fromEnv);
     if (value !== undefined) raw[key] = value;
@@ -71,10 +104,8 @@ export function resolveRunConfig(flags: Partial<Record<keyof RunConfig, unknown>
   const parsed = runConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
-    const key = String(issue.path[0]);
-    const envName = (CONFIG_ENV as Record<string, string | undefined>)[key];
-    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    return `  ${flag}${envName ? ` / ${envName}` : ""}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
+    const key = String(issue.path[0]) as ConfigKey;
+    return `  ${settingName(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
   });
   throw new ConfigError(`invalid conformance configuration:\n${lines.join("\n")}\nFix the flag or variable, or leave it out for the default (README, "Configuration").`);
 }

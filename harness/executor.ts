@@ -12,12 +12,13 @@ import type { ObservedCall } from "../oracles/observed-call.js";
 import type { RunConfig } from "./config.js";
 import type { HistoryWriter } from "./history.js";
 import type { ProvisionedIdentity, Target } from "./target.js";
+import { callOutcome } from "./call-outcome.js";
+import type { TargetHealth } from "./target-health.js";
 import { withDeadline } from "./targets/deadline.js";
-import { describeSdkError, NOT_DELIVERED_CODES } from "./targets/sdk-error.js";
-import { captureWire, parseWireJson, type WireExchange } from "./wire-capture.js";
+import { captureWire, parseWireJson } from "./wire-capture.js";
 
-/** Resolves an identity request to credentials; undefined when the target cannot provide it. */
-export type IdentityResolver = (request: IdentityRequest) => Promise<ProvisionedIdentity | undefined>;
+/** Resolves an identity request to credentials, or says why the target cannot provide it. */
+export type IdentityResolver = (request: IdentityRequest) => Promise<ProvisionedIdentity | { unavailable: string }>;
 
 /** What a HistoryExecutor is built from. */
 export interface HistoryExecutorOptions {
@@ -36,6 +37,8 @@ export interface HistoryExecutorOptions {
    * the history file when they check; needs `history`.
    */
   retain?: "full" | "light";
+  /** The run's breaker: told of every call, and asked before each one whether the target is still up. */
+  health?: TargetHealth;
 }
 
 /** An IdentityResolver over `target.provision` (AssumedRole/FederatedUser names from the request). */
@@ -43,7 +46,7 @@ export function targetIdentities(target: Target): IdentityResolver {
   return async (request) => {
     const name = request.kind === "AssumedRole" ? request.sessionName : request.kind === "FederatedUser" ? request.federatedName : undefined;
     const got = await target.provision(request.kind, name);
-    return got.status === "available" ? got.identity : undefined;
+    return got.status === "available" ? got.identity : { unavailable: got.reason };
   };
 }
 
@@ -55,26 +58,6 @@ function commandFor(operation: string): CommandCtor {
     throw new Error(`${operation} is not an Inspector Classic operation (see model/service-model.ts INSPECTOR_OPERATIONS)`);
   }
   return ctor as CommandCtor;
-}
-
-/** The JSON 1.1 error type of a response: `__type` or `x-amzn-errortype`, namespace and suffix removed. */
-function wireErrorType(exchange: WireExchange): string | undefined {
-  const body = parseWireJson(exchange.response?.body ?? "");
-  const raw =
-    (body !== null && typeof body === "object" && typeof (body as Record<string, unknown>)["__type"] === "string"
-      ? ((body as Record<string, unknown>)["__type"] as string)
-      : undefined) ?? exchange.response?.headers["x-amzn-errortype"];
-  if (raw === undefined) return undefined;
-  const noSuffix = raw.split(":")[0] ?? raw;
-  return noSuffix.slice(noSuffix.lastIndexOf("#") + 1) || undefined;
-}
-
-function wireErrorMessage(exchange: WireExchange): string | undefined {
-  const body = parseWireJson(exchange.response?.body ?? "");
-  if (body === null || typeof body !== "object") return undefined;
-  const b = body as Record<string, unknown>;
-  const m = b["message"] ?? b["Message"];
-  return typeof m === "string" ? m : undefined;
 }
 
 /** Runs Inspector calls against a target and records each one. */
@@ -95,9 +78,13 @@ export class HistoryExecutor implements CallExecutor {
   /** Sends `operation` with `input` as `identityRequest`; records and returns what was observed. */
   async call(identityRequest: IdentityRequest, operation: string, input: Record<string, unknown>, _meta?: CallMeta): Promise<CallOutcome> {
     const Command = commandFor(operation);
+    this.options.health?.assertUp();
     const identity = await this.options.identities(identityRequest);
-    if (identity === undefined) {
-      throw new Error(`${describeIdentity(identityRequest)} is not available on the ${this.options.target.name} target; generate only kinds the target provides`);
+    if ("unavailable" in identity) {
+      // Only kinds the target provided at the start are generated: failing now, STS stopped answering.
+      const why = `${describeIdentity(identityRequest)} could not be provisioned (${identity.unavailable})`;
+      if (this.options.health !== undefined) throw this.options.health.stsFailed(why);
+      throw new Error(`${why} on the ${this.options.target.name} target; generate only kinds the target provides`);
     }
     this.options.history?.forbid(identity.credentials.secretAccessKey, identity.credentials.sessionToken);
     const seq = this.nextSeq++;
@@ -105,6 +92,8 @@ export class HistoryExecutor implements CallExecutor {
     const region = await this.regionOf(client);
 
     const startedAt = new Date();
+    const deadlineAt = new Date(startedAt.getTime() + this.options.config.callTimeoutMs).toISOString();
+    this.options.history?.invoke({ seq, operation, accessKeyId: identity.expected.accessKeyId, startedAt: startedAt.toISOString(), deadlineAt });
     const captured = await captureWire(() =>
       withDeadline(this.options.config.callTimeoutMs, `Inspector ${operation}`, (signal) => client.send(new Command(input), { abortSignal: signal })),
     );
@@ -112,46 +101,21 @@ export class HistoryExecutor implements CallExecutor {
 
     const exchange = [...captured.exchanges].reverse().find((x) => x.amzTarget?.endsWith(`.${operation}`)) ?? captured.exchanges.at(-1);
     const hasInput = operationOf(inspectorModel, operation)?.input !== undefined;
-    const answer = exchange?.response;
-    const notDelivered = exchange?.failure?.code !== undefined && NOT_DELIVERED_CODES.has(exchange.failure.code);
-    const sentToService = exchange !== undefined && (answer !== undefined || !notDelivered);
-
     const call: ObservedCall = {
       seq,
       operation,
       identity: identity.expected,
       region,
+      // The body exactly as handed to the socket; the SDK's input only when nothing was sent.
       request: !hasInput ? null : exchange !== undefined ? parseWireJson(exchange.requestBody) : (JSON.parse(JSON.stringify(input)) as unknown),
-      response: null,
-      outcome: "unknown",
-      sentToService,
+      ...callOutcome(exchange, captured.result.ok ? { ok: true } : { ok: false, error: captured.result.error }),
       startedAt: startedAt.toISOString(),
       endedAt: endedAt.toISOString(),
     };
-    if (answer?.requestId !== undefined && answer.requestId !== "") call.requestId = answer.requestId;
-
-    const failure = captured.result.ok ? undefined : describeSdkError(captured.result.error);
-    if (answer !== undefined && answer.status >= 200 && answer.status < 300) {
-      call.outcome = "ok";
-      call.response = parseWireJson(answer.body);
-    } else if (answer !== undefined && exchange !== undefined) {
-      call.outcome = "error";
-      call.error = {
-        code: wireErrorType(exchange) ?? failure?.code ?? `HTTP${answer.status}`,
-        message: wireErrorMessage(exchange) ?? failure?.message ?? "",
-        httpStatus: answer.status,
-      };
-    } else if (exchange === undefined && failure !== undefined && !failure.noAnswer) {
-      // The SDK threw before handing anything to the HTTP handler (e.g. serialising the input).
-      call.outcome = "error";
-      call.error = { code: failure.code, message: failure.message };
-    } else if (failure !== undefined) {
-      call.outcome = "unknown";
-      call.error = { code: exchange?.failure?.code ?? failure.code, message: failure.message };
-    }
 
     this.options.history?.append(call);
-    this.observed.push(this.options.retain === "light" ? { ...call, request: null, response: null } : call);
+    this.options.health?.observe(call);
+    this.observed.push(this.options.retain === "light" ? { ...call, request: null, response: null, answer: undefined } : call);
     return call.outcome === "ok"
       ? { ok: true, output: call.response }
       : { ok: false, ...(call.error !== undefined ? { errorCode: call.error.code } : {}) };

@@ -11,7 +11,8 @@ import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
 import { requiredFindings, type Finding } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
 import type { KnownRecords } from "./known-records.js";
-import { collectAndCheck, excludingRequestIds, type CheckedBatch, type CollectSettings } from "./batch-check.js";
+import { collectAndCheck, type CheckedBatch, type CollectSettings, type EarlierBatches } from "./batch-check.js";
+import type { TargetHealth } from "./target-health.js";
 import type { RunConfig } from "./config.js";
 import { commandsReplayPathOf, replayCommand } from "./replay.js";
 import { runSequence, type RecordingExecutor } from "./run-sequence.js";
@@ -42,11 +43,13 @@ export interface InteractiveInputs {
   seedPool: (pool: ResourcePool) => void;
   collect: CollectSettings;
   ctx: OracleContext;
-  /** Request ids of calls made before this phase. */
-  earlierRequestIds: Set<string>;
+  /** What earlier batches took (calls made before this phase, the probe's); each checked sequence is added. */
+  earlier: EarlierBatches;
+  /** The run's breaker: once the target is down, sequences are no longer executed. */
+  health: TargetHealth;
   /** Records collected so far, with their calls (a later query whose window holds them must return them). */
   known: KnownRecords;
-  onBatch: (batch: CheckedBatch) => void;
+  onBatch: (batch: CheckedBatch) => void | Promise<void>;
 }
 
 /** Runs the property; returns the shrunk failure, if any, and how many sequences ran. */
@@ -60,12 +63,14 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
     ...(config.commandsReplayPath !== undefined ? { replayPath: config.commandsReplayPath } : {}),
   });
   const property = fc.asyncProperty(commands, async (cmds) => {
+    // A target that is down is not called again: the remaining runs (and shrinking) pass at once.
+    if (inputs.health.down !== undefined) return true;
     sequences++;
     const calls = await runSequence(cmds, executor, inputs.scope, inputs.seedPool);
     if (calls.length === 0) return true;
-    const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, excludingRequestIds(inputs.earlierRequestIds), inputs.known);
-    for (const c of calls) if (c.requestId !== undefined) inputs.earlierRequestIds.add(c.requestId);
-    inputs.onBatch(batch);
+    const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, inputs.earlier.selector, inputs.known);
+    inputs.earlier.add(calls, batch.records);
+    await inputs.onBatch(batch);
     if (!batch.failed) return true;
     lastFailure = failingPrefix(calls, batch);
     return false;

@@ -10,17 +10,21 @@ import type { IdentityKind, IdentityRequest } from "../generators/identities.js"
 import type { PoolScope, ResourcePool } from "../generators/resource-pool.js";
 import { checkRun, recordField, type Finding, type RunResult } from "../oracles/index.js";
 import { INSPECTOR_EVENT_SOURCE, oracleContext, type ObservedCall, type OracleContext } from "../oracles/observed-call.js";
-import { collectAndCheck, excludingRequestIds, type CheckedBatch, type CollectSettings } from "./batch-check.js";
+import { collectAndCheck, EarlierBatches, type CheckedBatch, type CollectSettings } from "./batch-check.js";
+import { collectSettings, whereOf } from "./collect-settings.js";
 import { appendRecordsFile, recordsFileBeside, writeRecordsFile } from "./collectors/records-file.js";
-import { checkInChunks, type ChunkedCheck } from "./chunked-check.js";
-import type { RunConfig } from "./config.js";
+import type { ChunkedCheck } from "./chunked-check.js";
+import { collectHistory } from "./collect-history.js";
+import { ConfigError, type RunConfig } from "./config.js";
 import { failureSweep, successSweep } from "./coverage-sweep.js";
 import { runDeferredPhase } from "./deferred-phase.js";
 import { HistoryExecutor, targetIdentities } from "./executor.js";
 import { OPERATIONS_WITHOUT_FAILING_INPUT } from "./failing-input.js";
 import { HistoryWriter } from "./history.js";
+import { CollectorTrouble, incidentsOf } from "./incidents.js";
+import { runFileBeside, writeRunFile, type RunFile } from "./run-file.js";
+import { TargetDownError, TargetHealth } from "./target-health.js";
 import { KnownRecords } from "./known-records.js";
-import { LookupMargin, MIN_LOOKUP_MARGIN_MS } from "./lookup-margin.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
 import { checkTrailFiles, checkTrailFilesInChunks } from "./trail-check.js";
 import { probeTarget } from "./probe.js";
@@ -50,33 +54,6 @@ export interface RunOptions {
 
 const KINDS: readonly IdentityKind[] = ["IAMUser", "Root", "AssumedRole", "FederatedUser"];
 
-/** Collector behaviour per target: AWS is slow and rate-limited; emulators answer at once. */
-function collectSettings(config: RunConfig, target: HarnessTarget, base: ProvisionedIdentity, ctx: OracleContext, deferred: boolean): CollectSettings {
-  const aws = config.target === "aws";
-  // The embedded emulator reads this process's clock: its records need no skew margin, but each
-  // query keeps reaching a second back, over records already collected, so that every query pages
-  // and its window overlaps earlier ones (a margin of 0 made LookupEvents' pagination go unchecked:
-  // lookup-drops-last-page went undetected in `npm run bench`), and so that the batch's own records
-  // lie at least 1 s inside the window, where a record LookupEvents leaves out is blamed on it
-  // (oracles/lookup-consistency.ts: eventTime is whole seconds). Anything else may run on another
-  // clock: up to the skew tolerance. An endpoint's interactive queries start at 1 s and widen to what
-  // its records show (harness/lookup-margin.ts); deferred chunks are long, so the full margin costs
-  // them little, and AWS is always deferred.
-  const widest = config.target === "embedded" ? MIN_LOOKUP_MARGIN_MS : ctx.clockSkewMs;
-  const margin = config.target === "endpoint" && !deferred ? new LookupMargin(MIN_LOOKUP_MARGIN_MS, widest) : new LookupMargin(widest);
-  return {
-    // The target's own CloudTrail client: its endpoint (AWS_ENDPOINT_URL[_CLOUDTRAIL]), one attempt per request.
-    client: target.cloudtrail(base.credentials),
-    requestsPerSecond: config.lookupRequestsPerSecond ?? (aws ? 2 : 0),
-    // The embedded emulator records synchronously: a record not there at once is missing, so its
-    // deadline only absorbs scheduling; an endpoint may deliver later; AWS takes about 5 minutes.
-    deadlineMs: config.collectDeadlineMs ?? (aws ? 15 * 60_000 : config.target === "endpoint" ? 5_000 : 300),
-    pollIntervalMs: aws ? 30_000 : config.target === "endpoint" ? 250 : 100,
-    margin,
-  };
-}
-
-
 /** The identity request the sweep uses for each kind (fixed STS names). */
 function sweepIdentity(kind: IdentityKind): IdentityRequest {
   if (kind === "AssumedRole") return { kind, sessionName: "conformance-sweep" };
@@ -84,7 +61,10 @@ function sweepIdentity(kind: IdentityKind): IdentityRequest {
   return { kind };
 }
 
-/** Runs the suite against the configured (or injected) target and writes the reports. */
+/**
+ * Runs the suite against the configured (or injected) target and writes the reports.
+ * @throws ConfigError for configuration that names no usable target (nothing is run or written).
+ */
 export async function runConformance(
   config: RunConfig,
   env: NodeJS.ProcessEnv,
@@ -94,23 +74,34 @@ export async function runConformance(
   const startedAt = new Date().toISOString();
   const historyPath = join(config.reportsDir, "run", "history.jsonl");
   const recordsPath = recordsFileBeside(historyPath);
-  rmSync(historyPath, { force: true });
-  rmSync(recordsPath, { force: true });
+  const runPath = runFileBeside(historyPath);
+  // Bad configuration (no endpoint URL, unknown EMULATOR_FAULTS) stops here, before anything is written.
+  const target: HarnessTarget = options.target ?? createTarget(config, env);
+  for (const path of [historyPath, recordsPath, runPath]) rmSync(path, { force: true });
   const history = new HistoryWriter(historyPath);
   const deferred = config.deferred || config.target === "aws";
   const unsupported: Unsupported[] = [];
   const messages: string[] = [];
+  const notes = new Set<string>();
   const counterexamples: Counterexample[] = [];
   const records = new Map<string, unknown>();
   /** Request ids of calls outside the checked history (the probe's): their records are not the run's. */
-  const uncheckedRequestIds = new Set<string>();
+  const probeRequestIds = new Set<string>();
+  /** What earlier batches took: the probe's request ids first, then each checked batch's. */
+  const earlier = new EarlierBatches();
   const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
   const lookupFindings: Finding[] = [];
   /** Collected records with their calls: later queries whose window holds them must return them again. */
   const known = new KnownRecords();
+  const where = whereOf(config, target);
+  const health = new TargetHealth(where);
+  const trouble = new CollectorTrouble();
+  /** Calls whose records could not be read (their collection failed): unknown, not missing. */
+  const uncollected = new Set<number>();
   let identities: IdentityStatus[] = KINDS.map((kind) => ({ kind, status: "na", reason: "not provisioned: the run stopped before" }));
   let executor: HistoryExecutor | undefined;
   let ctx = oracleContext("000000000000", { rulesEdition: config.rulesEdition });
+  let runFile: RunFile | undefined;
 
   const startedMs = Date.now();
   let detected = false;
@@ -120,73 +111,83 @@ export async function runConformance(
       detected = true;
       options.onDetection?.({ calls: executor?.calls().length ?? 0, elapsedMs: Date.now() - startedMs });
     }
-    collection.requests += batch.collection.requests;
-    collection.throttled += batch.collection.throttled;
-    collection.duplicatesCollapsed += batch.collection.duplicatesCollapsed;
-    if (batch.collection.unsupported !== undefined) unsupported.push({ scope: "lookupEvents", reason: batch.collection.unsupported });
-    for (const e of batch.collection.errors) messages.push(`collector: ${e}`);
+    const c = batch.collection;
+    collection.requests += c.requests;
+    collection.throttled += c.throttled;
+    collection.duplicatesCollapsed += c.duplicatesCollapsed;
+    // The probe found LookupEvents: failing (or seeming absent) later is the target failing, not a gap.
+    const readAll = c.readAll && c.unsupported === undefined;
+    trouble.add(c.failures, batch.result.uncollected.length, readAll, c.unsupported);
+    for (const seq of batch.result.uncollected) uncollected.add(seq);
+    health.observeCollection(readAll, Object.keys(c.failures.byCode).join(", ") || c.unsupported);
+    for (const note of c.notes) notes.add(`collector: ${note}`);
   };
-  /** Tallies an interactive batch and keeps its records for the run-wide check at the end. */
-  const keep = (batch: CheckedBatch): void => {
+  /** Tallies an interactive batch and keeps its records for the run-wide check at the end (and on disk, for a killed run). */
+  const keep = async (batch: CheckedBatch): Promise<void> => {
     tally(batch);
     lookupFindings.push(...batch.lookupFindings);
     for (const call of batch.calls) {
       const record = batch.result.matched.get(call.seq);
       if (record !== undefined) known.add(call, record);
     }
-    batch.records.forEach((r, i) => {
-      if (!uncheckedRequestIds.has(fieldOf(r, "requestID") ?? "")) records.set(fieldOf(r, "eventID") ?? `no-event-id-${records.size}-${i}`, r);
+    const fresh = batch.records.filter((r, i) => {
+      const key = fieldOf(r, "eventID") ?? `no-event-id-${records.size}-${i}`;
+      if (records.has(key)) return false;
+      records.set(key, r);
+      return true;
     });
+    await appendRecordsFile(recordsPath, fresh);
   };
 
-  let target: HarnessTarget | undefined;
   /** A deferred run's outcome, checked chunk by chunk from the history file. */
   let chunked: ChunkedCheck | undefined;
   try {
-    target = options.target ?? createTarget(config, env);
     log(`conformance: target ${target.name}${target.endpoint ? ` at ${target.endpoint}` : ""}, region ${config.region}, seed ${config.seed}, ${deferred ? "deferred" : "interactive"} mode`);
-    const availability = await Promise.all(KINDS.map((kind) => target!.provision(kind)));
+    const availability = await Promise.all(KINDS.map((kind) => target.provision(kind)));
     identities = availability.map((a) => (a.status === "available" ? { kind: a.kind, status: "available" } : { kind: a.kind, status: "na", reason: a.reason }));
     const base = availability.find((a) => a.kind === "IAMUser" && a.status === "available") ?? availability.find((a) => a.status === "available");
     if (base === undefined || base.status !== "available") {
-      unsupported.push({ scope: "target", reason: `no credentials could be used: ${availability.map((a) => `${a.kind}: ${a.status === "na" ? a.reason : "ok"}`).join("; ")}` });
+      unsupported.push({ scope: "target", reason: `no credentials could be used (${availability.map((a) => `${a.kind}: ${a.status === "na" ? a.reason : "ok"}`).join("; ")})` });
     } else {
       const probe = await probeTarget(target, base.identity, config);
-      for (const id of probe.inspectorRequestIds) uncheckedRequestIds.add(id);
+      for (const id of probe.inspectorRequestIds) {
+        probeRequestIds.add(id);
+        earlier.requestIds.add(id);
+      }
       for (const scope of ["inspector", "lookupEvents", "sts"] as const) {
         const capability = probe[scope];
         if (capability.status === "missing") unsupported.push({ scope, reason: capability.reason });
       }
       if (probe.inspector.status === "ok" && probe.lookupEvents.status === "ok") {
         ctx = oracleContext(base.identity.expected.accountId, { rulesEdition: config.rulesEdition, lookupEventSource: INSPECTOR_EVENT_SOURCE });
-        // Deferred runs may be long (100,000 calls): calls are kept without bodies and read back in chunks to check.
-        executor = new HistoryExecutor({ target, config, history, identities: targetIdentities(target), ...(deferred ? { retain: "light" as const } : {}) });
-        const run = executor;
-        const checkDeferred = async (collect: CollectSettings): Promise<ChunkedCheck> => {
-          const chunkCtx = { ...ctx, runAccessKeys: accessKeysOf(run.calls()) };
-          return checkInChunks(
-            historyPath,
-            requestIdsOf(run.calls()),
-            uncheckedRequestIds,
-            async (calls, select) => {
-              const batch = await collectAndCheck(calls, collect, chunkCtx, select);
-              tally(batch);
-              await appendRecordsFile(recordsPath, batch.records);
-              return batch;
-            },
-            { chunkCalls: config.checkChunkCalls, skewMs: ctx.clockSkewMs },
-          );
+        runFile = {
+          schemaVersion: 1, target: config.target, endpoints: target.endpoints, region: config.region, accountId: ctx.accountId,
+          seed: config.seed, runs: config.runs, maxCommands: config.maxCommands, rulesEdition: config.rulesEdition,
+          mode: deferred ? "deferred" : "interactive", clockSkewMs: ctx.clockSkewMs, uncheckedRequestIds: [...probeRequestIds],
+          startedAt, completed: false,
         };
-        chunked = await execute(config, deferred, target, base.identity, executor, ctx, keep, counterexamples, log, uncheckedRequestIds, known, checkDeferred);
+        writeRunFile(runPath, runFile);
+        // Deferred runs may be long (100,000 calls): calls are kept without bodies and read back in chunks to check.
+        executor = new HistoryExecutor({ target, config, history, health, identities: targetIdentities(target), ...(deferred ? { retain: "light" as const } : {}) });
+        const run = executor;
+        const checkDeferred = (collect: CollectSettings): Promise<ChunkedCheck> =>
+          collectHistory({
+            historyPath, recordsPath, runRequestIds: requestIdsOf(run.calls()), runAccessKeys: accessKeysOf(run.calls()),
+            unchecked: probeRequestIds, collect, ctx, chunkCalls: config.checkChunkCalls, onBatch: tally,
+          });
+        chunked = await execute({ config, deferred, target, base: base.identity, executor, ctx, keep, counterexamples, log, earlier, known, health, checkDeferred });
+        const down = health.down;
+        if (down !== undefined) log(`conformance: ${down.reason}; the run stopped executing and checked what it had`);
       } else {
         log("conformance: the target cannot be checked; nothing was executed (see the report's messages)");
       }
     }
   } catch (err) {
-    unsupported.push({ scope: "target", reason: `the run stopped: ${err instanceof Error ? err.message : String(err)}` });
+    if (err instanceof ConfigError) throw err;
+    unsupported.push({ scope: "target", reason: `the run stopped on an error of the harness: ${err instanceof Error ? err.message : String(err)}` });
   } finally {
     history.close();
-    await target?.close();
+    await target.close();
   }
 
   const calls = executor?.calls() ?? [];
@@ -199,10 +200,10 @@ export async function runConformance(
     for (const p of chunked.problems) messages.push(`history line ${p.line} could not be read back to check: ${p.message}`);
   } else {
     allRecords = [...records.values()];
-    result = checkRun(calls, allRecords, ctx);
+    result = checkRun(calls, allRecords, { ...ctx, uncollected });
     result.all.push(...lookupFindings);
   }
-  const trailDir = config.trailDir ?? (target !== undefined && "trailDir" in target ? String(target.trailDir) : undefined);
+  const trailDir = config.trailDir ?? ("trailDir" in target ? String(target.trailDir) : undefined);
   if (trailDir !== undefined && executor !== undefined) {
     const aws = config.target === "aws";
     const trailCtx = { ...ctx, lookupEventSource: undefined };
@@ -210,8 +211,8 @@ export async function runConformance(
     const pollMs = aws ? 30_000 : 200;
     const trail =
       chunked !== undefined
-        ? await checkTrailFilesInChunks(trailDir, historyPath, requestIdsOf(calls), { ...trailCtx, runAccessKeys: accessKeysOf(calls) }, deadlineMs, pollMs, uncheckedRequestIds, config.checkChunkCalls)
-        : await checkTrailFiles(trailDir, calls, trailCtx, deadlineMs, pollMs, uncheckedRequestIds);
+        ? await checkTrailFilesInChunks(trailDir, historyPath, requestIdsOf(calls), { ...trailCtx, runAccessKeys: accessKeysOf(calls) }, deadlineMs, pollMs, probeRequestIds, config.checkChunkCalls)
+        : await checkTrailFiles(trailDir, calls, trailCtx, deadlineMs, pollMs, probeRequestIds);
     messages.push(...trail.messages);
     if (!detected && trail.result.all.some((f) => f.severity === "required")) {
       detected = true;
@@ -220,32 +221,37 @@ export async function runConformance(
     result.all.push(...trail.result.all);
     for (const [seq, found] of trail.result.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
   }
+  messages.push(...notes);
+  const endedAt = new Date().toISOString();
+  if (runFile !== undefined) writeRunFile(runPath, { ...runFile, endedAt, completed: true });
   const report = buildReport({
     target: config.target,
-    endpoint: target?.endpoint,
+    endpoint: target.endpoint,
     region: config.region,
     seed: config.seed,
     runs: config.runs,
     rulesEdition: config.rulesEdition,
     mode: deferred ? "deferred" : "interactive",
     startedAt,
-    endedAt: new Date().toISOString(),
+    endedAt,
     clockSkewMs: ctx.clockSkewMs,
     calls,
     records: allRecords,
     findings: result,
     identities,
     unsupported,
-    collection,
+    incidents: incidentsOf(health, trouble, { where, calls: calls.length, historyFile: config.target === "embedded" ? undefined : historyPath }),
+    collection: { ...collection, uncollected: result.uncollected.length },
     replayCommand: () => replayCommand(config),
     counterexamples,
     messages,
     historyFile: historyPath,
     recordsFile: recordsPath,
     cannotFail: OPERATIONS_WITHOUT_FAILING_INPUT,
+    uncollected: new Set(result.uncollected),
   });
-  // A deferred run appends its records chunk by chunk: a run stopped while checking keeps what it appended.
-  if (!deferred) await writeRecordsFile(recordsPath, allRecords);
+  // An interactive run with no batch checked leaves no records file: write an empty one, so a re-check finds it.
+  if (!deferred && records.size === 0) await writeRecordsFile(recordsPath, []);
   const written = await writeReports(report, config.reportsDir);
   return {
     report,
@@ -261,21 +267,26 @@ function fieldOf(record: unknown, key: "eventID" | "requestID"): string | undefi
   return typeof value === "string" ? value : undefined;
 }
 
-/** The execution phases: the coverage sweep, then the random sequences. */
-async function execute(
-  config: RunConfig,
-  deferred: boolean,
-  target: HarnessTarget,
-  base: ProvisionedIdentity,
-  executor: HistoryExecutor,
-  ctx: OracleContext,
-  keep: (batch: CheckedBatch) => void,
-  counterexamples: Counterexample[],
-  log: (line: string) => void,
-  uncheckedRequestIds: ReadonlySet<string>,
-  known: KnownRecords,
-  checkDeferred: (collect: CollectSettings) => Promise<ChunkedCheck>,
-): Promise<ChunkedCheck | undefined> {
+/** What the execution phases work with. */
+interface ExecuteInputs {
+  config: RunConfig;
+  deferred: boolean;
+  target: HarnessTarget;
+  base: ProvisionedIdentity;
+  executor: HistoryExecutor;
+  ctx: OracleContext;
+  keep: (batch: CheckedBatch) => Promise<void>;
+  counterexamples: Counterexample[];
+  log: (line: string) => void;
+  earlier: EarlierBatches;
+  known: KnownRecords;
+  health: TargetHealth;
+  checkDeferred: (collect: CollectSettings) => Promise<ChunkedCheck>;
+}
+
+/** The execution phases: the coverage sweep, then the random sequences. Once the target is down, nothing more is executed. */
+async function execute(inputs: ExecuteInputs): Promise<ChunkedCheck | undefined> {
+  const { config, deferred, target, base, executor, ctx, keep, counterexamples, log, earlier, known, health } = inputs;
   const available = await Promise.all(KINDS.map((kind) => target.provision(kind)));
   const kinds = available.filter((a) => a.status === "available").map((a) => a.kind);
   const scope: PoolScope = { region: config.region, accountId: base.expected.accountId };
@@ -284,24 +295,28 @@ async function execute(
     pool.add("role", `arn:aws:iam::${scope.accountId}:role/inspector-cross-account`);
   };
   const collect = collectSettings(config, target, base, ctx, deferred);
-  const earlier = new Set<string>(uncheckedRequestIds);
 
   const uniq = `${config.seed}-${Date.now().toString(36)}`;
   const sweep = async (): Promise<number> => {
     const before = executor.calls().length;
+    if (health.down !== undefined) return before;
     await Promise.all(
       kinds.map(async (kind) => {
         const who = sweepIdentity(kind);
         const call = (operation: string, input: Record<string, unknown>) => executor.call(who, operation, input);
-        await successSweep(call, {
-          uniq: `${kind}-${uniq}`,
-          region: config.region,
-          accountId: scope.accountId,
-          runCompletionTimeoutMs: config.target === "aws" ? 30 * 60_000 : 10_000,
-          pollIntervalMs: config.target === "aws" ? 30_000 : 50,
-          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        });
-        await failureSweep(call);
+        try {
+          await successSweep(call, {
+            uniq: `${kind}-${uniq}`,
+            region: config.region,
+            accountId: scope.accountId,
+            runCompletionTimeoutMs: config.target === "aws" ? 30 * 60_000 : 10_000,
+            pollIntervalMs: config.target === "aws" ? 30_000 : 50,
+            sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+          });
+          await failureSweep(call);
+        } catch (err) {
+          if (!(err instanceof TargetDownError)) throw err;
+        }
       }),
     );
     log(`conformance: coverage sweep made ${executor.calls().length - before} calls as ${kinds.join(", ")}`);
@@ -311,23 +326,28 @@ async function execute(
   if (deferred) {
     await sweep();
     const started = Date.now();
-    const { sequences } = await runDeferredPhase({ config, executor, kinds, scope, seedPool, shouldStop: () => false });
+    const { sequences } = await runDeferredPhase({ config, executor, kinds, scope, seedPool, shouldStop: () => health.down !== undefined });
     log(`conformance: executed ${sequences} sequences (${executor.calls().length} calls) in ${Date.now() - started} ms; collecting`);
-    const checked = await checkDeferred(collect);
+    const checked = await inputs.checkDeferred(collect);
     log(`conformance: collected and checked in ${checked.chunks} chunk(s) of at most ${config.checkChunkCalls} calls`);
     return checked;
   }
 
   // Interactive: random sequences first (a broken rule is usually found, and shrunk, within the first
   // sequences), then the sweep, which guarantees every operation x identity kind is seen both ways.
-  const { failure, sequences } = await runInteractivePhase({ config, executor, kinds, scope, seedPool, collect, ctx, earlierRequestIds: earlier, known, onBatch: keep });
+  const { failure, sequences } = await runInteractivePhase({ config, executor, kinds, scope, seedPool, collect, ctx, earlier, health, known, onBatch: keep });
   log(`conformance: ${sequences} random sequences${failure ? `, shrunk to a ${failure.calls.length}-call counterexample` : ", no counterexample"}`);
   if (failure !== undefined) counterexamples.push(shrunkCounterexample(failure));
   // Replaying a shrunk counterexample (--path) reruns that one sequence; the coverage sweep would only
   // slow the replay down, so it is left out (the report then covers only what the replay made).
   if (config.replayPath !== undefined) return undefined;
   const from = await sweep();
-  keep(await collectAndCheck(executor.calls().slice(from), collect, ctx, excludingRequestIds(earlier), known));
+  const swept = executor.calls().slice(from);
+  if (swept.length > 0) {
+    const batch = await collectAndCheck(swept, collect, ctx, earlier.selector, known);
+    earlier.add(swept, batch.records);
+    await keep(batch);
+  }
   return undefined;
 }
 

@@ -24,17 +24,19 @@ export interface WireExchange {
   requestBody: string;
   /** When the request was handed to the HTTP handler. */
   sentAt: Date;
-  /** Present once a response arrived. */
+  /** Present once a response's status and headers arrived. */
   response?: {
     status: number;
     /** Header names lower-cased. */
     headers: Record<string, string>;
     /** `x-amzn-requestid` (or `x-amz-request-id`) of the response. */
     requestId: string | undefined;
-    /** The response body exactly as received (UTF-8). */
+    /** The response body exactly as received (UTF-8): all of it, or what came before the connection failed. */
     body: string;
+    /** False when the connection failed (or the deadline passed) before the body's end: `body` is what arrived. */
+    complete: boolean;
   };
-  /** Present when no (complete) response arrived: connection refused, reset, aborted. */
+  /** Present when no complete response arrived: connection refused, reset, aborted, body cut off. */
   failure?: { name: string; code: string | undefined; message: string };
 }
 
@@ -64,7 +66,14 @@ function headerOf(headers: Record<string, string>, name: string): string | undef
   return hit === undefined ? undefined : headers[hit];
 }
 
-/** Reads a response stream to the end; rejects if `signal` aborts first. */
+/** A response body that stopped before its end: the error, and the bytes that came before it. */
+class CutBody extends Error {
+  constructor(readonly failure: unknown, readonly received: Buffer) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
+/** Reads a response stream to the end; rejects with CutBody (holding what arrived) if it fails or `signal` aborts first. */
 async function buffer(body: unknown, signal: AbortSignal | undefined): Promise<Buffer> {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (body instanceof Uint8Array) return Buffer.from(body);
@@ -76,14 +85,14 @@ async function buffer(body: unknown, signal: AbortSignal | undefined): Promise<B
       stream.destroy();
       const err = new Error("Request aborted while reading the response body");
       err.name = "AbortError";
-      reject(err);
+      reject(new CutBody(err, Buffer.concat(chunks)));
     };
     if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
     stream.on("data", (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
     stream.once("error", (err) => {
       signal?.removeEventListener("abort", onAbort);
-      reject(err);
+      reject(new CutBody(err, Buffer.concat(chunks)));
     });
     stream.once("end", () => {
       signal?.removeEventListener("abort", onAbort);
@@ -118,18 +127,28 @@ export class WireCaptureHandler {
     scope.getStore()?.push(exchange);
     try {
       const result = await this.inner.handle(request, options);
-      const bytes = await buffer(result.response.body, options?.abortSignal as AbortSignal | undefined);
       const responseHeaders: Record<string, string> = {};
       for (const [k, v] of Object.entries(result.response.headers)) responseHeaders[k.toLowerCase()] = v;
-      exchange.response = {
+      const response = {
         status: result.response.statusCode,
         headers: responseHeaders,
         requestId: responseHeaders["x-amzn-requestid"] ?? responseHeaders["x-amz-request-id"],
-        body: bytes.toString("utf8"),
+        body: "",
+        complete: false,
       };
+      // The status and headers arrived: keep them (and the request id) even if the body never ends.
+      exchange.response = response;
+      const bytes = await buffer(result.response.body, options?.abortSignal as AbortSignal | undefined);
+      response.body = bytes.toString("utf8");
+      response.complete = true;
       result.response.body = Readable.from([bytes], { objectMode: false });
       return result;
-    } catch (err) {
+    } catch (caught) {
+      let err = caught;
+      if (caught instanceof CutBody) {
+        if (exchange.response !== undefined) exchange.response.body = caught.received.toString("utf8");
+        err = caught.failure;
+      }
       const e: Error & { code?: unknown } = err instanceof Error ? err : new Error(String(err));
       exchange.failure = { name: e.name, code: typeof e.code === "string" ? e.code : undefined, message: e.message };
       throw err;

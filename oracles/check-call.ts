@@ -20,7 +20,9 @@ import { checkShape } from "./shape-rule.js";
 export function checkCall(call: ObservedCall, record: unknown, ctx: OracleContext): Finding[] {
   if (record === undefined) {
     if (!call.sentToService) return [];
-    return [finding("completeness.missing_record", `calls[seq=${call.seq}]`, "one record", "none", call.outcome === "unknown" ? "advisory" : "required")];
+    if (ctx.uncollected?.has(call.seq)) return [];
+    if (call.outcome === "unknown") return [finding("completeness.unknown_call_without_record", `calls[seq=${call.seq}]`, "a record if the call reached the service", `none (${call.unknownCause ?? "no answer"})`)];
+    return [finding("completeness.missing_record", `calls[seq=${call.seq}]`, "one record", "none")];
   }
   const parsed = readRecord(record);
   if (!parsed.ok) return [parsed.finding];

@@ -3,9 +3,18 @@
  * (same eventID) are collapsed and counted; no record from the run's principals lacks a call; a call
  * the SDK rejected before sending has none (DESIGN.md rule 6; facts §2 eventID, §4, §6.2).
  * Records are joined to calls by requestID. A call without a request id (unsent, or no answer) is
- * joined, when possible, by eventName + accessKeyId + the call's time window.
+ * joined, when possible, by eventName + accessKeyId + the call's time window (the near match),
+ * preferring a record whose requestParameters equal the request as sent.
+ *
+ * Calls whose outcome is unknown (DESIGN.md "Indeterminate calls") may or may not have reached the
+ * service: a missing record is advisory (completeness.unknown_call_without_record), and a record that
+ * no call claims but that such a call could have made (same operation and caller, inside its window)
+ * is advisory too (completeness.record_of_unknown_call), as is one that a call in flight when the
+ * run was killed could have made (`ctx.interrupted`). Calls whose records could not be read
+ * (`ctx.uncollected`: the collector failed) get no completeness finding at all: they are unknown.
  */
 import { finding, type Finding } from "./finding.js";
+import { firstJsonDifference } from "./json-diff.js";
 import type { ObservedCall, OracleContext } from "./observed-call.js";
 import { readRecord, valueAt, type RecordObject } from "./record-input.js";
 
@@ -18,6 +27,8 @@ export interface CompletenessResult {
   duplicatesCollapsed: number;
   /** Records that belong neither to the run's principals nor to any call (other activity in the account). */
   ignored: number;
+  /** Seqs of calls without a record whose records could not be read (ctx.uncollected): not judged. */
+  uncollected: number[];
 }
 
 interface Event {
@@ -60,9 +71,30 @@ function collapse(records: readonly unknown[], findings: Finding[]): { events: E
 }
 
 /** True when the record's eventTime could be `call`'s: within its start (to the second) and end, widened by the skew. */
-export function inWindow(call: ObservedCall, record: RecordObject, skewMs: number): boolean {
+export function inWindow(call: Pick<ObservedCall, "startedAt" | "endedAt">, record: RecordObject, skewMs: number): boolean {
   const t = Date.parse(String(record["eventTime"]));
   return !Number.isNaN(t) && t >= Math.floor((Date.parse(call.startedAt) - skewMs) / 1000) * 1000 && t <= Date.parse(call.endedAt) + skewMs;
+}
+
+/** Among `candidates`, the one whose requestParameters equal the call's request, else the first. */
+function nearest(call: ObservedCall, candidates: readonly Event[]): Event | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  return candidates.find((e) => firstJsonDifference(call.request, e.record["requestParameters"]) === undefined) ?? candidates[0];
+}
+
+/** A call that may have been logged without the client seeing its answer: an unknown call, or one in flight when the run was killed. */
+interface UncertainCall {
+  operation: string;
+  startedAt: string;
+  /** When it ended (unknown call) or would have given up (its deadline, for an interrupted call). */
+  endedAt: string;
+  identity: { accessKeyId: string };
+  path: string;
+}
+
+/** True when an uncertain call could have made `record`: same operation and access key, eventTime within its window (with the skew). */
+function couldBeOf(call: UncertainCall, record: RecordObject, skewMs: number): boolean {
+  return record["eventName"] === call.operation && valueAt(record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, record, skewMs);
 }
 
 /** Joins calls to records and reports missing, duplicate, extra and forbidden records. */
@@ -79,6 +111,8 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
 
   const unjoined: ObservedCall[] = [];
   const missingById: ObservedCall[] = [];
+  const uncollected: number[] = [];
+  const notRead = (call: ObservedCall): boolean => ctx.uncollected?.has(call.seq) === true;
   for (const call of calls) {
     const found = call.requestId !== undefined ? (byRequestId.get(call.requestId) ?? []) : [];
     found.forEach((e) => (e.consumed = true));
@@ -88,7 +122,9 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
       continue;
     }
     if (found.length === 0) {
-      if (call.requestId === undefined) unjoined.push(call);
+      // Its record may be on a page that could not be read: neither missing nor near-matched.
+      if (call.requestId !== undefined && notRead(call)) uncollected.push(call.seq);
+      else if (call.requestId === undefined || call.outcome === "unknown") unjoined.push(call);
       else missingById.push(call);
       continue;
     }
@@ -105,12 +141,12 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
   // A call whose requestID no record carries: a record of the same operation, caller and time that
   // no call claims is its record with a wrong requestID (rule 5), not a missing one (rule 6).
   for (const call of missingById) {
-    const e = events.find(
+    const e = nearest(call, events.filter(
       (ev) => !ev.consumed && ev.record["eventName"] === call.operation &&
         valueAt(ev.record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, ev.record, ctx.clockSkewMs),
-    );
+    ));
     if (e === undefined) {
-      findings.push(finding("completeness.missing_record", callPath(call), `one record with requestID ${call.requestId}`, "none", call.outcome === "unknown" ? "advisory" : "required"));
+      findings.push(finding("completeness.missing_record", callPath(call), `one record with requestID ${call.requestId}`, "none"));
       continue;
     }
     e.consumed = true;
@@ -118,29 +154,40 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
     findings.push(finding("correlated.request_id", `${callPath(call)}.requestID`, call.requestId, e.record["requestID"]));
   }
 
-  // Calls without a request id: join by eventName, access key and time window.
+  // Calls without a request id, and unknown calls whose request id no record carries: the near match.
   for (const call of unjoined) {
-    const e = events.find(
+    const e = nearest(call, events.filter(
       (ev) => !ev.consumed && ofRun(ev.record) && ev.record["eventName"] === call.operation &&
         valueAt(ev.record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, ev.record, ctx.clockSkewMs),
-    );
+    ));
     if (e) e.consumed = true;
     if (!call.sentToService) {
       if (e) findings.push(finding("completeness.record_for_unsent_call", callPath(call), "no record", `records[${e.index}]`));
     } else if (e) {
       matched.set(call.seq, e.record);
+    } else if (notRead(call)) {
+      uncollected.push(call.seq);
+    } else if (call.outcome === "unknown") {
+      findings.push(finding("completeness.unknown_call_without_record", callPath(call), "a record if the call reached the service", `none (${call.unknownCause ?? "no answer"})`));
     } else {
-      findings.push(finding("completeness.missing_record", callPath(call), "one record", "none (no request id to join by)", call.outcome === "unknown" ? "advisory" : "required"));
+      findings.push(finding("completeness.missing_record", callPath(call), "one record", "none (no request id to join by)"));
     }
   }
 
+  const unknownCalls: UncertainCall[] = [
+    ...calls.filter((c) => c.outcome === "unknown" && c.sentToService).map((c) => ({ ...c, path: callPath(c) })),
+    ...(ctx.interrupted ?? []).map((i) => ({ operation: i.operation, startedAt: i.startedAt, endedAt: i.deadlineAt, identity: { accessKeyId: i.accessKeyId }, path: `invocations[seq=${i.seq}]` })),
+  ];
   let ignored = 0;
   for (const e of events) {
     if (e.consumed) continue;
-    if (ofRun(e.record)) findings.push(finding("completeness.extra_record", `records[${e.index}]`, "a call with this requestID", e.record["requestID"]));
+    const maker = ofRun(e.record) ? unknownCalls.find((c) => couldBeOf(c, e.record, ctx.clockSkewMs)) : undefined;
+    if (maker !== undefined) {
+      findings.push(finding("completeness.record_of_unknown_call", `records[${e.index}]`, `a call with this requestID, or a record of ${maker.path} (no complete answer)`, e.record["requestID"]));
+    } else if (ofRun(e.record)) findings.push(finding("completeness.extra_record", `records[${e.index}]`, "a call with this requestID", e.record["requestID"]));
     else if (ctx.lookupEventSource !== undefined && e.record["eventSource"] !== ctx.lookupEventSource) {
       findings.push(finding("completeness.outside_filter", `records[${e.index}].eventSource`, ctx.lookupEventSource, e.record["eventSource"]));
     } else ignored++;
   }
-  return { findings, matched, duplicatesCollapsed: collapsed, ignored };
+  return { findings, matched, duplicatesCollapsed: collapsed, ignored, uncollected };
 }

@@ -10,6 +10,7 @@ export const FindingCodeSchema = z.enum([
   // 1. shape
   "shape.unparseable_record",
   "shape.not_an_object",
+  "shape.nesting_too_deep",
   "shape.missing_field",
   "shape.wrong_type",
   "shape.bad_event_time",
@@ -68,6 +69,8 @@ export const FindingCodeSchema = z.enum([
   "completeness.record_for_unsent_call",
   "completeness.outside_filter",
   "completeness.lookup_incomplete",
+  "completeness.unknown_call_without_record",
+  "completeness.record_of_unknown_call",
   // test data (AWS documentation records)
   "fixture.repaired_json",
   "fixture.inconsistent_identity",
@@ -109,6 +112,9 @@ const ADVISORY_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "correlated.api_version",
   "correlated.read_only_missing",
   "completeness.duplicate_delivery",
+  // A call without a complete answer may or may not have reached the service (DESIGN.md "Indeterminate calls").
+  "completeness.unknown_call_without_record",
+  "completeness.record_of_unknown_call",
   "fixture.repaired_json",
   "fixture.inconsistent_identity",
 ]);

@@ -9,10 +9,21 @@ import { expectedResponseElements, operationLogging } from "./logging-mode.js";
 import type { ObservedCall, OracleContext } from "./observed-call.js";
 import { hasField, type RecordObject } from "./record-input.js";
 
-/** Checks responseElements of the record of a successful call. Calls that failed or whose outcome is unknown are not judged here. */
+/**
+ * Checks responseElements of the record of a successful call. Failed calls are judged by the error
+ * rule. For a call whose outcome is unknown only what holds whatever its outcome is judged: an
+ * operation that logs no response has responseElements null, succeeded or failed; the response
+ * itself never arrived whole, so it cannot be compared.
+ */
 export function checkLoggingMode(call: ObservedCall, record: RecordObject, ctx: OracleContext): Finding[] {
   const row = operationLogging(call.operation);
   if (row === undefined) return [finding("logging.unknown_operation", "eventName", "one of the 37 Inspector Classic operations", call.operation)];
+  if (call.outcome === "unknown") {
+    const actual = record["responseElements"];
+    if (expectedResponseElements(row, ctx.rulesEdition) !== "null" || actual === undefined || actual === null) return [];
+    const code = row.mode[ctx.rulesEdition] === "request-only" ? "logging.response_logged_for_read" : "logging.response_not_null_for_empty_output";
+    return [finding(code, "responseElements", null, actual)];
+  }
   if (call.outcome !== "ok") return [];
 
   const present = hasField(record, "responseElements");

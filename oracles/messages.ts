@@ -18,6 +18,7 @@ const SPEC = "CloudTrail record contents page (facts §2)";
 const TEMPLATES: Record<FindingCode, MessageTemplate> = {
   "shape.unparseable_record": { what: "the record is not valid JSON", hint: "a LookupEvents CloudTrailEvent must be a JSON object serialised as a string; check the collector and the emitter" },
   "shape.not_an_object": { what: "the record is not a JSON object", hint: "each element of Records[] (or each CloudTrailEvent) must be one object" },
+  "shape.nesting_too_deep": { what: "the record nests objects and arrays deeper than any CloudTrail record does", hint: "CloudTrail's fields, and the Inspector inputs and outputs a record echoes, nest a few levels; check what the emitter put in requestParameters or responseElements" },
   "shape.missing_field": { what: "a field that is always present for this eventVersion is missing", hint: `fields with Optional False and Since <= eventVersion must be present (${SPEC})` },
   "shape.wrong_type": { what: "a field has the wrong type", hint: `check the field's type in the ${SPEC}; e.g. readOnly and managementEvent are booleans in trail records` },
   "shape.bad_event_time": { what: "eventTime is not an ISO-8601 UTC instant", hint: "write eventTime as YYYY-MM-DDTHH:MM:SSZ (UTC, as in AWS's examples)" },
@@ -70,6 +71,8 @@ const TEMPLATES: Record<FindingCode, MessageTemplate> = {
   "completeness.record_for_unsent_call": { what: "a record exists for a call the SDK never sent", hint: "a call rejected client-side never reaches AWS, so it cannot be logged (facts §6.2)" },
   "completeness.lookup_incomplete": { what: "LookupEvents filtered by EventSource left out a record that matches the filter (another query returned it)", hint: "every page of a LookupEvents query, the last one included, must hold the matching events (CloudTrail API reference, LookupEvents, NextToken)" },
   "completeness.outside_filter": { what: "LookupEvents returned a record its EventSource lookup attribute excludes", hint: "LookupEvents must return only events matching its LookupAttributes (CloudTrail API reference, LookupEvents)" },
+  "completeness.unknown_call_without_record": { what: "no record was found for a call that got no complete answer (it may never have reached the service)", hint: "not a defect by itself: the transport failed (refused, reset, timeout, cut body, a gateway's page); fix the transport and run again to check this call" },
+  "completeness.record_of_unknown_call": { what: "a record no call claims could be the record of a call that got no complete answer", hint: "not a defect by itself: a call whose answer was lost may have been logged (even twice, if something retried it); fix the transport and run again" },
   "fixture.repaired_json": { what: "the documentation record is not valid JSON as printed and was repaired", hint: "known defect of the AWS page (e.g. the trailing '},' of the 2017 DescribeAssessmentTargets block)" },
   "fixture.inconsistent_identity": { what: "the documentation record's userIdentity contradicts itself", hint: "the AWS Inspector example says type AssumedRole with an IAM user ARN and an AIDA principalId (facts §1.3)" },
 };
@@ -81,7 +84,11 @@ export function renderValue(value: unknown, max = 200): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    try {
+      text = String(value);
+    } catch {
+      text = "(a value that cannot be rendered)";
+    }
   }
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

@@ -55,6 +55,39 @@ export const ObservedErrorSchema = z.object({
   httpStatus: z.number().int().optional(),
 });
 
+/** Why a call's outcome is unknown: what happened instead of a complete answer of the service. */
+export const UnknownCauseSchema = z.enum([
+  /** The connection was refused: nothing reached any server (sentToService is false). */
+  "refused",
+  /** The connection was reset or closed before any answer arrived. */
+  "reset",
+  /** No complete answer before the call's deadline. */
+  "timeout",
+  /** Status and headers arrived, then the connection failed before the body's end. */
+  "truncated",
+  /** A complete answer that is not the service's: not a 2xx it could parse, nor an error in its error format (an HTML 5xx page from a gateway). */
+  "foreign-answer",
+  /** Any other failure without an answer. */
+  "no-answer",
+]);
+/** Why a call's outcome is unknown. */
+export type UnknownCause = z.infer<typeof UnknownCauseSchema>;
+
+/** What arrived of the response, whatever the outcome: status and headers, and whether the body came whole. */
+export const ObservedAnswerSchema = z.object({
+  status: z.number().int(),
+  /** Response headers as received, names lower-cased. */
+  headers: z.record(z.string(), z.string()),
+  /** False when the connection failed before the body's end. */
+  complete: z.boolean(),
+  /** Body bytes received (UTF-8). */
+  bodyBytes: z.number().int().nonnegative(),
+  /** For an unknown outcome: the start of the body that came instead of the service's answer (at most 512 characters). */
+  received: z.string().optional(),
+});
+/** What arrived of a call's response. */
+export type ObservedAnswer = z.infer<typeof ObservedAnswerSchema>;
+
 /** ISO-8601 instant with an explicit zone, e.g. `2026-05-01T12:00:00.123Z`. */
 const IsoInstant = z.iso.datetime({ offset: true });
 
@@ -74,9 +107,18 @@ export const ObservedCallSchema = z.object({
   request: z.unknown().nullable(),
   /** JSON response body as received on success; null on error or unknown outcome. */
   response: z.unknown().nullable(),
-  /** ok: 2xx received; error: a service error received; unknown: no answer (timeout, connection lost). */
+  /**
+   * ok: a complete 2xx answer the SDK could read. error: an error answer in the service's error format
+   * (a modelled error or any well-formed AWS error), or the SDK's refusal to send (sentToService false).
+   * unknown: no complete answer of the service (refused, reset, timeout, truncated body, an answer that
+   * is not the service's such as an HTML 5xx): the call may or may not have reached the service.
+   */
   outcome: z.enum(["ok", "error", "unknown"]),
   error: ObservedErrorSchema.optional(),
+  /** Why the outcome is unknown (only when it is). */
+  unknownCause: UnknownCauseSchema.optional(),
+  /** Status and headers of the response, when they arrived (for every outcome). */
+  answer: ObservedAnswerSchema.optional(),
   /** `x-amzn-RequestId` of the response, when one was received. */
   requestId: z.string().min(1).optional(),
   /** False when the SDK rejected the call before sending anything. */
@@ -87,6 +129,22 @@ export const ObservedCallSchema = z.object({
 });
 /** One line of the run history. */
 export type ObservedCall = z.infer<typeof ObservedCallSchema>;
+
+/**
+ * A call as it is about to be sent: written to the history before the request goes out, so that a
+ * run killed while a call was in flight still says which calls may have reached the service.
+ */
+export const InvocationSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  operation: z.string().min(1),
+  /** Access key id the call is signed with (never the secret). */
+  accessKeyId: z.string().min(1),
+  startedAt: IsoInstant,
+  /** When the call gives up waiting for an answer (its deadline): it cannot have been logged later than this, give or take the skew. */
+  deadlineAt: IsoInstant,
+});
+/** A call about to be sent. */
+export type Invocation = z.infer<typeof InvocationSchema>;
 
 /** Which wording of the Inspector logging note applies (facts §1.3): 2020 (default) or 2017. */
 export const RulesEditionSchema = z.enum(["2020", "2017"]);
@@ -120,6 +178,16 @@ export interface OracleContext {
    * call of this part used the key.
    */
   runAccessKeys?: ReadonlySet<string>;
+  /**
+   * Seqs of calls whose records could not be read because the collector failed (LookupEvents
+   * refused, hanging, 5xx): a missing record of theirs is no finding; they are unknown, not missing.
+   */
+  uncollected?: ReadonlySet<number>;
+  /**
+   * Calls that were sent and never finished because the run was killed (an invocation line without
+   * its call line): a record no call claims that one of them could have made is advisory.
+   */
+  interrupted?: readonly Invocation[];
 }
 
 /** An OracleContext with the stated defaults (edition 2020, 5 s skew, inspector.amazonaws.com). */

@@ -10,6 +10,28 @@ export type RecordObject = Record<string, unknown>;
 /** Either the record object or the finding that says why there is none. */
 export type RecordInput = { ok: true; record: RecordObject } | { ok: false; finding: Finding };
 
+/**
+ * Deepest nesting of objects and arrays a record may have. CloudTrail's fields nest a few levels,
+ * and so do Inspector's inputs and outputs that requestParameters and responseElements echo; a record
+ * nested deeper is broken (and would exhaust the stack of any recursive reader).
+ */
+export const MAX_RECORD_DEPTH = 64;
+
+/** How deep `value` nests, counted without recursion, stopping once past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    const depth = d + 1;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) stack.push([child, depth]);
+  }
+  return deepest;
+}
+
 /** Turns a collected record (object or JSON string) into an object; `path` locates it in findings. */
 export function readRecord(input: unknown, path = ""): RecordInput {
   let value = input;
@@ -22,6 +44,9 @@ export function readRecord(input: unknown, path = ""): RecordInput {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, finding: finding("shape.not_an_object", path, "a JSON object", value) };
+  }
+  if (depthOf(value, MAX_RECORD_DEPTH) > MAX_RECORD_DEPTH) {
+    return { ok: false, finding: finding("shape.nesting_too_deep", path, `at most ${MAX_RECORD_DEPTH} levels of objects and arrays`, `more than ${MAX_RECORD_DEPTH}`) };
   }
   return { ok: true, record: value as RecordObject };
 }

@@ -1,11 +1,14 @@
 /**
  * `npm run bench`: measures (a) bare SDK calls/s per transport, (b) the suite's end-to-end calls/s on
  * the reference emulator per transport and mode, with where the time goes, (c) detection of every
- * emulator fault, (d) peak memory of a ~100,000-call deferred run (in a child process). Prints a
+ * emulator fault, (d) peak memory of a ~100,000-call deferred run (in a child process), (e) verdicts
+ * and seconds behind a misbehaving proxy. Prints a
  * fixed-width table with targets and PASS/MISS, and writes reports/bench.json.
  * Flags: --quick (small counts), --only a,b,c,d, --calls N (for a), --profile (CPU profile of (b)),
  * --deferred-calls N (size of (d), default 100000), --deferred-target endpoint|embedded (where (d)'s
  * emulator runs; default endpoint: its own process over loopback, as a remote target would).
+ * (e) failing targets: each class of target or transport fault, with and without a CloudTrail fault
+ * behind it: verdicts and seconds. `npm run fuzz` fuzzes the readers (a script of its own).
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +21,7 @@ import { z } from "zod";
 import { bareSdkInProcess, bareSdkLoopback, type BareSdkResult } from "../bench/bare-sdk.js";
 import { DeferredRunResultSchema, type DeferredRunResult } from "../bench/deferred-100k.js";
 import { measureFaultDetection } from "../bench/fault-detection.js";
+import { measureFaultyTargets } from "../bench/faulty-target.js";
 import { measureLayers, type LayerResult } from "../bench/layers.js";
 import { DEFAULT_ROOT_ACCESS_KEY } from "../emulator/accounts/default-directory.js";
 import { measureSuite, type SuiteResult } from "../bench/suite-throughput.js";
@@ -34,8 +38,8 @@ const FlagsSchema = z.object({
   profile: z.boolean().default(false),
   only: z
     .string()
-    .regex(/^[abcd](,[abcd])*$/, "a comma-separated subset of a,b,c,d")
-    .default("a,b,c,d")
+    .regex(/^[abcde](,[abcde])*$/, "a comma-separated subset of a,b,c,d,e")
+    .default("a,b,c,d,e")
     .transform((s) => new Set(s.split(","))),
   calls: z.coerce.number().int().min(1).optional(),
   /** Calls wanted in (d); default 100,000 (2,000 with --quick). */
@@ -280,6 +284,18 @@ async function main(): Promise<number> {
     rows.push(row("d", "peak heap used (suite process)", `${num(d.peakHeapUsedBytes / MIB, 0)} MiB`));
     if (d.emulatorMaxRssBytes !== undefined) rows.push(row("d", "emulator process peak RSS (VmHWM)", `${num(d.emulatorMaxRssBytes / MIB, 0)} MiB`));
     out["deferred100k"] = d;
+  }
+
+  if (flags.only.has("e")) {
+    say("(e) failing targets: each class through its proxy, faithful and with a CloudTrail fault");
+    const results = await measureFaultyTargets(say);
+    for (const r of results) {
+      rows.push(row("e", `${r.name}: faithful -> ${r.faithful.verdict}${r.faithful.incidents.length > 0 ? ` (${r.faithful.incidents.join(", ")})` : ""}`, `${num(r.faithful.seconds, 1)} s`, r.faithful.expected, r.faithful.verdict === r.faithful.expected));
+      rows.push(row("e", `${r.name}: with ${r.withFault.fault} -> ${r.withFault.verdict}, ${r.withFault.code}`, `${num(r.withFault.seconds, 1)} s`, "fail", r.withFault.verdict === "fail" && r.withFault.caught));
+    }
+    const slowest = Math.max(...results.flatMap((r) => [r.faithful.seconds, r.withFault.seconds]));
+    rows.push(row("e", "slowest class run", `${num(slowest, 1)} s`, "< 180 s", slowest < 180));
+    out["faultyTargets"] = results;
   }
 
   const table = renderTable(rows);

@@ -4,7 +4,7 @@
  * 0 (pass), 1 (fail: a required finding), 2 (unknown: target unreachable or unsupported, deadline passed).
  */
 import { parseArgs } from "node:util";
-import { ConfigError, resolveRunConfig } from "../harness/config.js";
+import { ConfigError, flagsOf, parseArgsOptions, resolveRunConfig } from "../harness/config.js";
 import { runConformance } from "../harness/run-conformance.js";
 
 const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [--deferred] [--seed N] [--runs N]
@@ -15,28 +15,7 @@ Every flag also reads an environment variable (README, "Configuration").`;
 async function main(): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        target: { type: "string" },
-        region: { type: "string" },
-        deferred: { type: "boolean" },
-        seed: { type: "string" },
-        runs: { type: "string" },
-        "max-commands": { type: "string" },
-        "rules-edition": { type: "string" },
-        "role-arn": { type: "string" },
-        "collect-deadline-ms": { type: "string" },
-        "lookup-rps": { type: "string" },
-        "call-timeout-ms": { type: "string" },
-        "reports-dir": { type: "string" },
-        "trail-dir": { type: "string" },
-        "check-chunk-calls": { type: "string" },
-        path: { type: "string" },
-        "commands-replay-path": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
+    ({ values } = parseArgs({ options: { ...parseArgsOptions(), help: { type: "boolean", short: "h" } }, strict: true }));
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
     return 2;
@@ -45,27 +24,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const config = resolveRunConfig(
-    {
-      target: values["target"],
-      region: values["region"],
-      deferred: values["deferred"],
-      seed: values["seed"],
-      runs: values["runs"],
-      maxCommands: values["max-commands"],
-      rulesEdition: values["rules-edition"],
-      roleArn: values["role-arn"],
-      collectDeadlineMs: values["collect-deadline-ms"],
-      lookupRequestsPerSecond: values["lookup-rps"],
-      callTimeoutMs: values["call-timeout-ms"],
-      reportsDir: values["reports-dir"],
-      trailDir: values["trail-dir"],
-      checkChunkCalls: values["check-chunk-calls"],
-      replayPath: values["path"],
-      commandsReplayPath: values["commands-replay-path"],
-    },
-    process.env,
-  );
+  const config = resolveRunConfig(flagsOf(values), process.env);
   const run = await runConformance(config, process.env, (line) => process.stderr.write(`${line}\n`));
   process.stdout.write(`${run.summary}\n`);
   process.stdout.write(`reports: ${run.paths.json}, ${run.paths.md}, ${run.paths.html}\n`);
@@ -76,7 +35,7 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`${err.message}\nNothing was run (exit 2).\n`);
       process.exit(2);
     }
     process.stderr.write(`conformance run failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

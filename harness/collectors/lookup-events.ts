@@ -81,12 +81,52 @@ export interface LookupCollection {
   unsupported?: string;
   /** Other errors (network, access denied), each with what to do. */
   errors: string[];
+  /** What the collector noticed that is not a failed request (a client that retries on its own, events without a record), each once. */
+  notes: string[];
+  /**
+   * False when calls are missing and no pass read every page late enough to show that they lack a
+   * record (LookupEvents refused, timed out, answered 5xx or unreadable pages, or was throttled, from
+   * well before the deadline): those calls could not be checked (unknown), they are not missing.
+   */
+  readAll: boolean;
+  /** Requests that failed (throttling aside), by error code, with the first and last time. */
+  failures: LookupFailures;
+}
+
+/** Failed LookupEvents requests of a collection, for one message with counts and times. */
+export interface LookupFailures {
+  count: number;
+  /** `ECONNREFUSED`, `HTTP 502`, `TimeoutError`, ... */
+  byCode: Record<string, number>;
+  firstAt: string | undefined;
+  lastAt: string | undefined;
+  /** What to do about the last one. */
+  advice: string | undefined;
+}
+
+/** Error names that say only that the body could not be read, not what the service said. */
+const GENERIC_ERRORS: ReadonlySet<string> = new Set(["Error", "SyntaxError", "UnknownError", "TypeError"]);
+
+/** How a failed request is counted in messages: `ECONNREFUSED`, `no answer in time`, `HTTP 502 (not an AWS answer)`, `AccessDeniedException (HTTP 403)`. */
+export function failureLabel(f: LookupError): string {
+  if (f.httpStatus !== undefined) return GENERIC_ERRORS.has(f.code) ? `HTTP ${f.httpStatus} (not an AWS answer)` : `${f.code} (HTTP ${f.httpStatus})`;
+  return f.code === "AbortError" || f.code === "TimeoutError" ? "no answer in time" : f.code;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Why a pass ended. */
-type PassEnd = "done" | "deadline" | "stopped";
+/** Why a pass ended: every page read, the deadline came, or LookupEvents failed (or is not there). */
+type PassEnd = "done" | "deadline" | "failed";
+
+/**
+ * Whether the last pass that read every page is as late as a collection without failures would have
+ * made it: started within one poll interval and two pass durations (and a second) of the deadline.
+ * Records missing from it are missing: CloudTrail had until then to deliver them. A stale last
+ * complete pass (later passes failed, or were throttled, long before the deadline) leaves them unknown.
+ */
+function fresh(last: { startedAt: number; ms: number } | undefined, deadlineAt: number, pollMs: number): boolean {
+  return last !== undefined && last.startedAt >= deadlineAt - (pollMs + 2 * last.ms + 1000);
+}
 
 /** Collects the run's records through LookupEvents. Never throws for target behaviour: errors are data. */
 export async function collectLookupEvents(options: LookupCollectorOptions): Promise<LookupCollection> {
@@ -100,14 +140,27 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
   const eventSource = options.eventSource ?? INSPECTOR_EVENT_SOURCE;
   const store = new PassRecords();
   const errors: string[] = [];
+  const notes: string[] = [];
+  /** EventIds (or positions) of Events that carried no CloudTrailEvent. */
+  const eventsWithoutRecord = new Set<string>();
   let unsupported: string | undefined;
   let requests = 0;
   let throttled = 0;
   let passes = 0;
+  const failures: LookupFailures = { count: 0, byCode: {}, firstAt: undefined, lastAt: undefined, advice: undefined };
+  const countFailure = (f: LookupError): void => {
+    const at = new Date(time.now()).toISOString();
+    const code = failureLabel(f);
+    failures.count++;
+    failures.byCode[code] = (failures.byCode[code] ?? 0) + 1;
+    failures.firstAt ??= at;
+    failures.lastAt = at;
+    failures.advice = f.advice;
+  };
 
   const attempts = await attemptsOf(options.client);
   if (attempts > 1) {
-    errors.push(
+    notes.push(
       `The CloudTrail client retries up to ${attempts} times on its own, so requests and throttling are undercounted and may exceed the rate: build it with createLookupClient (maxAttempts 1).`,
     );
   }
@@ -117,15 +170,18 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     if (!errors.includes(message)) errors.push(message);
   };
 
-  /** One page, retried on throttling and transient errors; "deadline" or "stopped" when the pass must end. */
-  const fetchPage = async (nextToken: string | undefined): Promise<LookupEventsCommandOutput | "deadline" | "stopped"> => {
+  /** One page, retried on throttling and transient errors; "deadline" or "failed" when the pass must end. */
+  const fetchPage = async (nextToken: string | undefined): Promise<LookupEventsCommandOutput | "deadline" | "failed"> => {
     let throttleAttempt = 0;
     let transientAttempt = 0;
+    /** The deadline came: while retrying a failed request, that request failed. */
+    let retrying = false;
+    const atDeadline = (): "deadline" | "failed" => (retrying ? "failed" : "deadline");
     for (;;) {
-      if (time.now() >= deadlineAt) return "deadline";
-      if (!(await bucket.take(deadlineAt))) return "deadline";
+      if (time.now() >= deadlineAt) return atDeadline();
+      if (!(await bucket.take(deadlineAt))) return atDeadline();
       const remaining = deadlineAt - time.now();
-      if (remaining <= 0) return "deadline";
+      if (remaining <= 0) return atDeadline();
       requests++;
       let failure: LookupError;
       try {
@@ -143,14 +199,16 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
       } catch (e) {
         failure = classifyLookupError(e);
       }
+      if (failure.kind !== "throttled") countFailure(failure);
       if (failure.kind === "unsupported") {
         unsupported = `${failure.code}${failure.httpStatus !== undefined ? ` (HTTP ${failure.httpStatus})` : ""}: ${failure.message}`;
-        return "stopped";
+        return "failed";
       }
       if (failure.kind === "fatal" || (failure.kind === "transient" && transientAttempt >= MAX_TRANSIENT_RETRIES)) {
-        errors.push(describeLookupError(failure));
-        return "stopped";
+        note(describeLookupError(failure));
+        return "failed";
       }
+      retrying = true;
       let delay: number;
       if (failure.kind === "throttled") {
         throttled++;
@@ -159,8 +217,8 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
         delay = backoffDelay(transientAttempt++, { random: options.random });
       }
       if (time.now() + delay >= deadlineAt) {
-        if (failure.kind === "transient") errors.push(describeLookupError(failure));
-        return "deadline";
+        if (failure.kind === "transient") note(describeLookupError(failure));
+        return "failed";
       }
       await time.sleep(delay);
     }
@@ -172,22 +230,24 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     let nextToken: string | undefined;
     do {
       const page = await fetchPage(nextToken);
-      if (page === "deadline" || page === "stopped") return page;
+      if (page === "deadline" || page === "failed") return page;
       const { records, withoutRecord } = recordsOfPage(page.Events);
       for (const record of records) store.add(record);
-      if (withoutRecord.length > 0) {
-        note(`LookupEvents returned ${withoutRecord.length} event(s) without a CloudTrailEvent (${withoutRecord.slice(0, 3).join(", ")}): the target's LookupEvents is incomplete; those records cannot be checked.`);
-      }
+      for (const id of withoutRecord) eventsWithoutRecord.add(id);
       nextToken = page.NextToken;
     } while (nextToken !== undefined && nextToken !== "");
     return "done";
   };
 
   let join = joinByRequestId(options.calls, []);
+  /** When the last pass that read every page started, and how long it took. */
+  let lastComplete: { startedAt: number; ms: number } | undefined;
   for (;;) {
     if (time.now() >= deadlineAt && passes > 0) break;
     passes++;
+    const passStart = time.now();
     const end = await runPass();
+    if (end === "done") lastComplete = { startedAt: passStart, ms: time.now() - passStart };
     join = joinByRequestId(options.calls, store.records());
     options.onProgress?.({ pass: passes, found: join.expected - join.missing.length, expected: join.expected, requests });
     if (end !== "done" || join.missing.length === 0) break;
@@ -197,6 +257,10 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     if (time.now() >= deadlineAt) break;
   }
 
+  if (eventsWithoutRecord.size > 0) {
+    const ids = [...eventsWithoutRecord];
+    notes.push(`LookupEvents returned ${ids.length} event(s) without a CloudTrailEvent (${ids.slice(0, 3).join(", ")}): the target's LookupEvents is incomplete; those records cannot be checked.`);
+  }
   return {
     records: store.records(),
     duplicatesCollapsed: store.duplicatesCollapsed(),
@@ -208,5 +272,8 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     complete: join.missing.length === 0 && unsupported === undefined,
     ...(unsupported !== undefined ? { unsupported } : {}),
     errors,
+    notes,
+    readAll: join.missing.length === 0 || fresh(lastComplete, deadlineAt, pollMs),
+    failures,
   };
 }

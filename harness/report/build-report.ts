@@ -4,7 +4,7 @@
  */
 import type { Finding, FindingCode } from "../../oracles/finding.js";
 import { DEFAULT_CLOCK_SKEW_MS, IdentityKindSchema, type IdentityKind, type ObservedCall, type RulesEdition } from "../../oracles/observed-call.js";
-import type { CheckInput, IdentityStatus, Unsupported } from "./check-types.js";
+import type { CheckInput, IdentityStatus, Incident, Unsupported } from "./check-types.js";
 import { buildChecks } from "./checks.js";
 import type { Counterexample } from "./counterexample.js";
 import { ALL_OPERATIONS } from "./properties.js";
@@ -16,6 +16,8 @@ export interface CollectionStats {
   requests: number;
   throttled: number;
   missing?: number;
+  /** Calls whose records could not be read (default: what the findings' result says, else 0). */
+  uncollected?: number;
   duplicatesCollapsed?: number;
 }
 
@@ -35,12 +37,14 @@ export interface ReportInput {
   /** The collected records as read (objects or CloudTrailEvent strings). */
   records: readonly unknown[];
   /** checkRun's result (only `all`, `byCall` and `duplicatesCollapsed` are read). */
-  findings: { all: Finding[]; byCall: Map<number, Finding[]>; duplicatesCollapsed?: number };
+  findings: { all: Finding[]; byCall: Map<number, Finding[]>; duplicatesCollapsed?: number; uncollected?: readonly number[] };
   identities: IdentityStatus[];
   unsupported: Unsupported[];
   collection?: CollectionStats;
   replayCommand?: CheckInput["replayCommand"];
   counterexamples?: Counterexample[];
+  /** What went wrong with the target or the transport (harness/incidents.ts); their messages come first. */
+  incidents?: Incident[];
   /** Extra top-level explanations from the runner (e.g. Inspector Classic's end of support), shown first. */
   messages?: string[];
   historyFile?: string | null;
@@ -49,6 +53,8 @@ export interface ReportInput {
   operations?: readonly string[];
   /** Operations no input can make fail: their `error` cell is `na`. */
   cannotFail?: readonly string[];
+  /** Seqs of calls whose records could not be read: cells with nothing else are unknown for that reason. */
+  uncollected?: ReadonlySet<number>;
 }
 
 function zeroByKind(): Record<IdentityKind, number> {
@@ -89,8 +95,10 @@ export function buildReport(input: ReportInput): ConformanceReport {
     ...(input.counterexamples ? { counterexamples: input.counterexamples } : {}),
     ...(input.operations ? { operations: input.operations } : {}),
     ...(input.cannotFail ? { cannotFail: input.cannotFail } : {}),
+    ...(input.uncollected ? { uncollected: input.uncollected } : {}),
   });
-  const verdict = verdictOf(checks, input.unsupported);
+  const incidents = input.incidents ?? [];
+  const verdict = verdictOf(checks, input.unsupported, incidents);
   const rows = [...new Set(checks.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
   const missing = input.findings.all.filter((f) => f.code === "completeness.missing_record").length;
   const report: ConformanceReport = {
@@ -109,7 +117,8 @@ export function buildReport(input: ReportInput): ConformanceReport {
     records: input.records.length,
     verdict,
     exitCode: exitCodeOf(verdict),
-    messages: [...(input.messages ?? []), ...explainVerdict(checks, input.unsupported)],
+    messages: [...incidents.map((i) => i.message), ...(input.messages ?? []), ...explainVerdict(checks, input.unsupported, incidents)],
+    incidents,
     checks,
     identities: IdentityKindSchema.options.map((kind) => {
       const given = input.identities.find((i) => i.kind === kind);
@@ -123,6 +132,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
       throttled: input.collection?.throttled ?? 0,
       missing: input.collection?.missing ?? missing,
       duplicatesCollapsed: input.collection?.duplicatesCollapsed ?? input.findings.duplicatesCollapsed ?? 0,
+      uncollected: input.collection?.uncollected ?? input.findings.uncollected?.length ?? 0,
       unsupported: input.unsupported,
     },
     findingsByCode: findingsByCode(input.findings.all),

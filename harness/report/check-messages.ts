@@ -39,7 +39,8 @@ export function failMessage(failed: number, checked: number, what: string, requi
 
 /** Why nothing about an operation could be observed because the target cannot serve it. */
 export function unsupportedMessage(u: Unsupported): string {
-  const what = u.scope === "lookupEvents" ? "its CloudTrail records could not be collected" : "the target cannot serve Inspector Classic calls";
+  const what =
+    u.scope === "lookupEvents" ? "its CloudTrail records could not be collected" : u.scope === "target" ? "the run could not use the target" : "the target cannot serve Inspector Classic calls";
   return `Not observed: ${what} (${u.scope}: ${u.reason}). Nothing here says whether the target conforms; run against a target that supports it.`;
 }
 
@@ -57,6 +58,11 @@ export function lacksOperationMessage(operation: string, codes: readonly string[
 /** Why the per-record rules could not be applied: no record was joined to any call. */
 export function noRecordMessage(operation: string): string {
   return `Not observed: no CloudTrail record was joined to any call of ${operation}, so record contents were not checked. See ${operation}/completeness; wait longer for delivery or fix the emitter.`;
+}
+
+/** Why the per-record rules could not be applied: the collector could not read the records. */
+export function uncollectedMessage(operation: string, unread: number): string {
+  return `Not observed: the records of ${plural(unread, "call")} of ${operation} could not be read (the collector failed; see the run's incidents), so record contents were not checked. Collect again once CloudTrail answers.`;
 }
 
 /**

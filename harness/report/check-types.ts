@@ -37,6 +37,24 @@ export interface Unsupported {
   reason: string;
 }
 
+/**
+ * Something that went wrong with the target or the transport, said once with counts and times.
+ * A blocking incident makes the verdict unknown unless a required check fails.
+ */
+export interface Incident {
+  /** target-down: the run stopped executing; collector-failed: records could not be read; indeterminate-calls: calls without a complete answer. */
+  kind: "target-down" | "collector-failed" | "indeterminate-calls";
+  blocking: boolean;
+  /** Requests (collector-failed) or calls (indeterminate-calls) that went wrong; 1 for target-down. */
+  count: number;
+  /** Calls affected: left unchecked (collector-failed), without an answer (indeterminate-calls), made before the stop (target-down). */
+  calls: number;
+  firstAt: string | null;
+  lastAt: string | null;
+  /** What happened, where, what the verdict means, what to do. */
+  message: string;
+}
+
 /** Whether the target could provide an identity kind. */
 export interface IdentityStatus {
   kind: IdentityKind;
@@ -61,4 +79,6 @@ export interface CheckInput {
   operations?: readonly string[];
   /** Operations no input can make fail (harness/failing-input.ts): their `error` cell is `na` when no call failed. */
   cannotFail?: readonly string[];
+  /** Seqs of calls whose records could not be read (the collector failed). */
+  uncollected?: ReadonlySet<number>;
 }

@@ -20,7 +20,7 @@ import type { ObservedCall } from "../../oracles/observed-call.js";
 import { INSPECTOR_OPERATIONS } from "../../model/service-model.js";
 import {
   failMessage, lacksOperationMessage, neverObservedMessage, noFailedCallMessage,
-  cannotFailMessage, noRecordMessage, passMessage, unsupportedMessage,
+  cannotFailMessage, noRecordMessage, passMessage, uncollectedMessage, unsupportedMessage,
 } from "./check-messages.js";
 import type { Check, CheckInput, CheckStatus } from "./check-types.js";
 import { failingOperationOf, smallestCounterexample } from "./counterexample.js";
@@ -64,8 +64,9 @@ function viewOf(operation: string, calls: readonly ObservedCall[], joinedSeqs: R
 }
 
 /** The calls a family's rules examine for one operation. */
-function examinedCalls(view: OperationView, property: CheckProperty): ObservedCall[] {
-  if (property === "completeness") return view.calls;
+function examinedCalls(view: OperationView, property: CheckProperty, uncollected: ReadonlySet<number> | undefined): ObservedCall[] {
+  // A call whose records could not be read was not examined for completeness: nobody knows.
+  if (property === "completeness") return view.calls.filter((c) => uncollected?.has(c.seq) !== true);
   if (property === "error") return view.joined.filter((c) => c.outcome === "error");
   return view.joined;
 }
@@ -86,7 +87,7 @@ function cellCheck(view: OperationView, property: CheckProperty, byCall: Readonl
   const all = [...view.calls.flatMap(ofFamily), ...orphanFindings];
   const required = all.filter((f) => f.severity === "required");
   const advisories = all.filter((f) => f.severity === "advisory");
-  const examined = examinedCalls(view, property);
+  const examined = examinedCalls(view, property, input.uncollected);
   const what = "call";
 
   if (required.length > 0) {
@@ -106,7 +107,13 @@ function cellCheck(view: OperationView, property: CheckProperty, byCall: Readonl
     if (property === "error" && (input.cannotFail ?? []).includes(operation)) {
       return check(operation, property, "na", { advisories: advisories.length, message: cannotFailMessage(operation) });
     }
-    const message = property === "error" && view.joined.length > 0 ? noFailedCallMessage(operation, view.joined.length) : noRecordMessage(operation);
+    const unread = view.sent.filter((c) => input.uncollected?.has(c.seq) === true).length;
+    const message =
+      property === "error" && view.joined.length > 0
+        ? noFailedCallMessage(operation, view.joined.length)
+        : view.joined.length === 0 && unread > 0
+          ? uncollectedMessage(operation, unread)
+          : noRecordMessage(operation);
     return check(operation, property, "unknown", { advisories: advisories.length, message });
   }
   return check(operation, property, "pass", { count: examined.length, advisories: advisories.length, message: passMessage(examined.length, what, advisories) });

@@ -50,6 +50,18 @@ export const UnsupportedSchema = z.object({
   reason: z.string(),
 });
 
+/** Something that went wrong with the target or transport (harness/incidents.ts). */
+export const IncidentSchema = z.object({
+  kind: z.enum(["target-down", "collector-failed", "indeterminate-calls"]),
+  /** True: the verdict is unknown unless a required check fails. */
+  blocking: z.boolean(),
+  count: Count,
+  calls: Count,
+  firstAt: IsoInstant.nullable(),
+  lastAt: IsoInstant.nullable(),
+  message: z.string(),
+});
+
 /** One identity kind: available or na (with why), and how many calls were made as it. */
 export const IdentityReportSchema = z.object({
   kind: IdentityKindSchema,
@@ -80,6 +92,8 @@ export const CollectionSchema = z.object({
   missing: Count,
   /** Re-delivered copies (same eventID) collapsed into one. */
   duplicatesCollapsed: Count,
+  /** Calls whose records could not be read because the collector failed: unknown, not missing. */
+  uncollected: Count.default(0),
   unsupported: z.array(UnsupportedSchema),
 });
 
@@ -106,6 +120,8 @@ export const ConformanceReportSchema = z.object({
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   /** Why the verdict is what it is, and what to do. */
   messages: z.array(z.string()),
+  /** What went wrong with the target or the transport, each said once (older reports: none). */
+  incidents: z.array(IncidentSchema).default([]),
   checks: z.array(CheckSchema),
   identities: z.array(IdentityReportSchema),
   coverage: z.array(OperationCoverageSchema),

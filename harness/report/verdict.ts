@@ -3,7 +3,8 @@
  * exit 1 for invalid, 2 for unknown (conformance-anchors.md, Jepsen cli.clj; DESIGN.md "Contracts").
  *
  * - fail: a required check fails (evidence beats everything that could not be observed).
- * - unknown: something required could not be observed: the target is unsupported (`target`,
+ * - unknown: a blocking incident (the target went down mid-run, records could not be read), or
+ *   something required could not be observed: the target is unsupported (`target`,
  *   `inspector`, `lookupEvents`), an operation with every family unknown (never observed), a rule
  *   family unknown for every operation, or an identity kind the target provides but that was never
  *   checked. One unknown cell of an observed operation (say `error` for an operation that never failed
@@ -11,7 +12,7 @@
  *   cannot promise every (operation, family) pair, and the family is observed elsewhere.
  * - pass otherwise. Identity kinds that are `na`, and advisory checks, never change the verdict.
  */
-import type { Check, Unsupported } from "./check-types.js";
+import type { Check, Incident, Unsupported } from "./check-types.js";
 import { ALL_OPERATIONS, CHECK_PROPERTIES } from "./properties.js";
 
 /** The run's verdict. */
@@ -46,9 +47,9 @@ export function uncheckedIdentityKinds(checks: readonly Check[]): string[] {
 }
 
 /** pass, fail or unknown, by the rules above. */
-export function verdictOf(checks: readonly Check[], unsupported: readonly Unsupported[]): Verdict {
+export function verdictOf(checks: readonly Check[], unsupported: readonly Unsupported[], incidents: readonly Incident[] = []): Verdict {
   if (required(checks).some((c) => c.status === "fail")) return "fail";
-  const blocking = unsupported.some((u) => u.scope !== "sts");
+  const blocking = unsupported.some((u) => u.scope !== "sts") || incidents.some((i) => i.blocking);
   if (blocking || checks.length === 0) return "unknown";
   if (unobservedOperations(checks).length > 0 || unobservedFamilies(checks).length > 0 || uncheckedIdentityKinds(checks).length > 0) return "unknown";
   return "pass";
@@ -62,33 +63,46 @@ export function exitCodeOf(verdict: Verdict): 0 | 1 | 2 {
 const list = (items: readonly string[], max = 8): string =>
   items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 
+/** What an unsupported scope means for the run, in words a user can act on. */
+export function unsupportedVerdictMessage(u: Unsupported): string {
+  switch (u.scope) {
+    case "sts":
+      return `STS is not available on the target (${u.reason}): identity kinds that need it are na; this alone does not change the verdict.`;
+    case "target":
+      return `The run could not use the target: ${u.reason}. Nothing was checked, so the verdict is unknown; fix what the message names and run again.`;
+    case "inspector":
+      return `The target does not serve Inspector Classic (${u.reason}). Nothing was checked, so the verdict is unknown; point the run at a target that serves it.`;
+    case "lookupEvents":
+      return `The target's CloudTrail LookupEvents cannot be read (${u.reason}), so no record could be checked and the verdict is unknown; point the run at a target with LookupEvents, or give it a trail folder (--trail-dir).`;
+  }
+}
+
 /** Top-level explanations of the verdict: what failed, what could not be observed, and what to do. */
-export function explainVerdict(checks: readonly Check[], unsupported: readonly Unsupported[]): string[] {
+export function explainVerdict(checks: readonly Check[], unsupported: readonly Unsupported[], incidents: readonly Incident[] = []): string[] {
   const out: string[] = [];
+  // A stopped run or unread records already say why parts were not observed: no list of gaps after them.
+  const quiet = unsupported.some((u) => u.scope !== "sts") || incidents.some((i) => i.blocking);
   const failing = required(checks).filter((c) => c.status === "fail");
   if (failing.length > 0) {
     out.push(`${failing.length} required check${failing.length === 1 ? "" : "s"} failed: ${list(failing.map((c) => c.id))}. Each has a counterexample with expected and actual values (conformance.md, conformance.html).`);
   }
-  for (const u of unsupported) {
-    out.push(u.scope === "sts"
-      ? `STS is not available on the target (${u.reason}): identity kinds that need it are na; this alone does not change the verdict.`
-      : `The target does not support ${u.scope} (${u.reason}); the checks that need it are unknown.`);
-  }
+  for (const u of unsupported) out.push(unsupportedVerdictMessage(u));
   if (checks.length === 0) out.push("No check was made: the run produced no calls.");
   const ops = unobservedOperations(checks);
-  if (ops.length > 0 && !unsupported.some((u) => u.scope !== "sts")) {
+  if (ops.length > 0 && !quiet) {
     out.push(`${ops.length} operation${ops.length === 1 ? " was" : "s were"} never observed: ${list(ops)}. Run more cases or cover them in the generators.`);
   }
   const families = unobservedFamilies(checks);
-  if (families.length > 0 && !unsupported.some((u) => u.scope !== "sts")) {
+  if (families.length > 0 && !quiet) {
     out.push(`Rule famil${families.length === 1 ? "y" : "ies"} not observed for any operation: ${families.join(", ")}.`);
   }
   const kinds = uncheckedIdentityKinds(checks);
-  if (kinds.length > 0 && !unsupported.some((u) => u.scope !== "sts")) out.push(`Identity kinds available but not checked: ${kinds.join(", ")}.`);
+  if (kinds.length > 0 && !quiet) out.push(`Identity kinds available but not checked: ${kinds.join(", ")}.`);
   const gaps = required(checks).filter((c) => c.status === "unknown" && c.operation !== ALL_OPERATIONS && !ops.includes(c.operation));
-  if (gaps.length > 0) {
+  if (gaps.length > 0 && !quiet) {
     out.push(`${gaps.length} cell${gaps.length === 1 ? "" : "s"} of observed operations could not be checked (e.g. ${list(gaps.map((c) => c.id), 5)}); they do not by themselves change the verdict.`);
   }
+  if (out.length === 0 && quiet) out.push("No record that was read breaks a rule; what could not be executed or read is unknown (see above).");
   if (out.length === 0) out.push("Every required check passed: every operation and rule family was observed with no required finding.");
   return out;
 }

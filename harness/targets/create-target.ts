@@ -17,7 +17,9 @@ export function embeddedEmulatorOptions(config: RunConfig, env: NodeJS.ProcessEn
   try {
     parsed = faults !== undefined && faults.trim() !== "" ? parseFaultList(faults) : undefined;
   } catch (err) {
-    if (err instanceof FaultListError) throw new ConfigError(`EMULATOR_FAULTS: ${err.message}`);
+    if (err instanceof FaultListError) {
+      throw new ConfigError(`EMULATOR_FAULTS: ${err.message}\nSet EMULATOR_FAULTS to a comma-separated list of those names, or unset it to run the faithful emulator.`);
+    }
     throw err;
   }
   return {

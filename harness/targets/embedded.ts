@@ -61,6 +61,7 @@ export function createEmbeddedTarget(config: RunConfig, emulatorOptions: Emulato
   return {
     name: "embedded",
     endpoint: undefined,
+    endpoints: {},
     region: config.region,
     emulator,
     msw,

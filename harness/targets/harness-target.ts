@@ -5,6 +5,7 @@
 import type { STSClient } from "@aws-sdk/client-sts";
 import type { IdentityProvisioner } from "../identities.js";
 import type { Credentials, Target } from "../target.js";
+import type { ServiceEndpoints } from "./service-clients.js";
 
 /** A Target with its STS client and identity provisioner exposed. */
 export interface HarnessTarget extends Target {
@@ -12,4 +13,6 @@ export interface HarnessTarget extends Target {
   sts(identity: Credentials): STSClient;
   /** The provisioner `provision` delegates to (it caches by kind and name). */
   identities: IdentityProvisioner;
+  /** Each service's endpoint URL; a missing one is AWS's own (or the embedded emulator's msw mount). */
+  endpoints: ServiceEndpoints;
 }

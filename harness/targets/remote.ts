@@ -30,6 +30,7 @@ export function createRemoteTarget(name: Exclude<TargetName, "embedded">, config
   return {
     name,
     endpoint: endpoints.inspector,
+    endpoints,
     region: config.region,
     identities,
     inspector: (c) => clients.inspector(c),

@@ -43,7 +43,48 @@ describe("checkCompleteness", () => {
     const result = checkCompleteness([unknown, calls[1]!], [], ctx);
     expect(result.findings.map((f) => [f.code, f.path, f.severity])).toEqual([
       ["completeness.missing_record", "calls[seq=2]", "required"],
-      ["completeness.missing_record", "calls[seq=9]", "advisory"],
+      ["completeness.unknown_call_without_record", "calls[seq=9]", "advisory"],
+    ]);
+  });
+
+  it("a call whose record could not be read (ctx.uncollected) gets no finding and is listed as uncollected", () => {
+    const result = checkCompleteness(calls, [records[0]], { ...ctx, uncollected: new Set([2, 3]) });
+    expect(result.findings).toEqual([]);
+    expect(result.uncollected.sort()).toEqual([2, 3]);
+    // Read records are still judged: a call that was collected and has no record is missing.
+    expect(checkCompleteness(calls, [records[0]], { ...ctx, uncollected: new Set([3]) }).findings.map((f) => [f.code, f.path])).toEqual([
+      ["completeness.missing_record", "calls[seq=2]"],
+    ]);
+  });
+
+  it("an unknown call with the request id of its headers is joined by it; without, by the near match, preferring the record of its own request", () => {
+    const twin = buildPair({ kind: "IAMUser", operation: "CreateAssessmentTarget", outcome: "ok", edition: "2020", eventVersion: "1.08", seq: 4 });
+    const first: ObservedCall = { ...calls[0]!, outcome: "unknown", unknownCause: "reset", response: null, request: { assessmentTargetName: "first" } };
+    const second: ObservedCall = { ...twin.call, outcome: "unknown", unknownCause: "reset", response: null, request: { assessmentTargetName: "second" } };
+    delete first.requestId;
+    delete second.requestId;
+    const recordOf = (r: Record<string, unknown>, name: string, id: string, eventId: string) => ({ ...structuredClone(r), requestParameters: { assessmentTargetName: name }, requestID: id, eventID: eventId });
+    const a = recordOf(records[0]!, "first", "r-first", "aaaaaaaa-0000-4000-8000-00000000000a");
+    const b = recordOf(twin.record, "second", "r-second", "aaaaaaaa-0000-4000-8000-00000000000b");
+    // The records come in the other order: the near match must still pair each call with its own request.
+    const result = checkCompleteness([first, second], [b, a], ctx);
+    expect(result.findings).toEqual([]);
+    expect(result.matched.get(first.seq)).toBe(a);
+    expect(result.matched.get(second.seq)).toBe(b);
+  });
+
+  it("a record no call claims is advisory when an unknown call of the same operation and caller could have made it, required otherwise", () => {
+    const lost: ObservedCall = { ...calls[1]!, seq: 7, outcome: "unknown", unknownCause: "timeout", response: null };
+    delete lost.requestId;
+    const retried = { ...structuredClone(records[1]!), requestID: "retried", eventID: "aaaaaaaa-0000-4000-8000-000000000009" };
+    const withLost = checkCompleteness([calls[0]!, lost], [records[0], records[1], retried], ctx);
+    expect(withLost.findings.map((f) => [f.code, f.severity])).toEqual([["completeness.record_of_unknown_call", "advisory"]]);
+    // Another caller's unknown call could not have made it.
+    const otherCaller: ObservedCall = { ...lost, identity: calls[0]!.identity };
+    const without = checkCompleteness([calls[0]!, calls[1]!, otherCaller], [records[0], records[1], retried], ctx);
+    expect(without.findings.map((f) => [f.code, f.severity])).toEqual([
+      ["completeness.unknown_call_without_record", "advisory"],
+      ["completeness.extra_record", "required"],
     ]);
   });
 

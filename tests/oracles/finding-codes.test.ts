@@ -30,6 +30,7 @@ const two = (): Pair[] => [buildPair({ ...base, seq: 1 }), buildPair({ ...base, 
 const CASES: Record<FindingCode, () => Finding[]> = {
   "shape.unparseable_record": () => { const p = buildPair(base); return checkCall(p.call, `${JSON.stringify(p.record).slice(0, 40)}`, p.ctx); },
   "shape.not_an_object": () => { const p = buildPair(base); return checkCall(p.call, [p.record], p.ctx); },
+  "shape.nesting_too_deep": () => { const p = buildPair(base); return checkCall(p.call, { ...p.record, requestParameters: JSON.parse(`${"[".repeat(65)}1${"]".repeat(65)}`) as unknown }, p.ctx); },
   "shape.missing_field": () => check({}, (r) => delete r["awsRegion"]),
   "shape.wrong_type": () => check({}, (r) => (r["readOnly"] = "false")),
   "shape.bad_event_time": () => check({}, (r) => (r["eventTime"] = "2026-05-01 12:00:01")),
@@ -90,6 +91,19 @@ const CASES: Record<FindingCode, () => Finding[]> = {
     const unsent: ObservedCall = { ...a!.call, sentToService: false, outcome: "error", response: null };
     delete unsent.requestId;
     return run([a!], [a!.record], [unsent]);
+  },
+  "completeness.unknown_call_without_record": () => {
+    const [a] = two();
+    const lost: ObservedCall = { ...a!.call, outcome: "unknown", unknownCause: "reset", response: null };
+    delete lost.requestId;
+    return run([a!], [], [lost]);
+  },
+  "completeness.record_of_unknown_call": () => {
+    // The unknown call's near match takes one record; a second copy under another requestID (a retry) is the unknown call's too.
+    const [a] = two();
+    const lost: ObservedCall = { ...a!.call, outcome: "unknown", unknownCause: "timeout", response: null };
+    delete lost.requestId;
+    return run([a!], [a!.record, { ...a!.record, requestID: "retried", eventID: "6e9d2c1a-0000-4000-8000-000000000002" }], [lost]);
   },
   "completeness.lookup_incomplete": () => {
     const p = buildPair(base);

@@ -126,16 +126,24 @@ describe("embedded target executor and history", () => {
       { kind: "FederatedUser", federatedName: "exec-fed" },
     ] as const) {
       const id = await targetIdentities(target)(req);
-      secrets.push(id!.credentials.secretAccessKey, ...(id!.credentials.sessionToken !== undefined ? [id!.credentials.sessionToken] : []));
+      if ("unavailable" in id) throw new Error(id.unavailable);
+      secrets.push(id.credentials.secretAccessKey, ...(id.credentials.sessionToken !== undefined ? [id.credentials.sessionToken] : []));
     }
   });
 
-  it("writes one valid ObservedCall line per call, equal to the in-memory calls", () => {
-    const { calls, problems } = readHistory(historyPath);
+  it("writes one valid ObservedCall line per call, equal to the in-memory calls, each after its invocation line", () => {
+    const { calls, problems, interrupted } = readHistory(historyPath);
     expect(problems).toEqual([]);
+    expect(interrupted).toEqual([]);
     expect(calls).toEqual(executor.calls());
     expect(calls.map((c) => c.seq)).toEqual([0, 1, 2, 3, 4]);
-    for (const line of readFileSync(historyPath, "utf8").trim().split("\n")) expect(ObservedCallSchema.safeParse(JSON.parse(line)).success).toBe(true);
+    const lines = readFileSync(historyPath, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const invoked = lines.filter((l) => "invoked" in l).map((l) => (l["invoked"] as { seq: number }).seq);
+    const done = lines.filter((l) => !("invoked" in l));
+    for (const line of done) expect(ObservedCallSchema.safeParse(line).success).toBe(true);
+    // Every call that was handed to the SDK has its invocation line first (the rejected one too: the SDK rejects it after).
+    for (const call of done) expect(lines.findIndex((l) => (l["invoked"] as { seq?: number } | undefined)?.seq === call["seq"])).toBeLessThan(lines.indexOf(call));
+    expect(invoked).toEqual([0, 1, 2, 3, 4]);
     for (const c of calls) expect(Date.parse(c.endedAt)).toBeGreaterThanOrEqual(Date.parse(c.startedAt));
   });
 

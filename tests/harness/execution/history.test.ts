@@ -106,7 +106,7 @@ describe("readHistory", () => {
   });
 
   it("reads an empty history as no calls and no problems", () => {
-    expect(parseHistory("")).toEqual({ calls: [], problems: [] });
+    expect(parseHistory("")).toEqual({ calls: [], problems: [], interrupted: [] });
   });
 });
 

@@ -53,8 +53,17 @@ export async function startMoto(): Promise<{ child: ChildProcess; endpoint: stri
 
 /** Runs `npm run conformance -- <args>` (through tsx) with `env`; resolves with its exit code, output and duration. */
 export async function runConformanceProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return runScript("scripts/conformance.ts", args, env);
+}
+
+/** Runs `npm run check -- <args>` (through tsx) with `env`; resolves with its exit code, output and duration. */
+export async function runCheckProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return runScript("scripts/check.ts", args, env);
+}
+
+async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/conformance.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env["PATH"], HOME: process.env["HOME"], ...env },
     stdio: ["ignore", "pipe", "pipe"],
