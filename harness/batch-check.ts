@@ -5,7 +5,7 @@
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { checkLookupConsistency, checkRun, checkWindowCoverage, recordField, requiredFindings, type Finding, type RunResult } from "../oracles/index.js";
 import type { ObservedCall, OracleContext } from "../oracles/observed-call.js";
-import { collectLookupEvents, type LookupCollection, type LookupFailures } from "./collectors/lookup-events.js";
+import { collectLookupEvents, mergeFailures, type LookupCollection } from "./collectors/lookup-events.js";
 import type { KnownRecords } from "./known-records.js";
 import type { LookupMargin } from "./lookup-margin.js";
 
@@ -135,15 +135,6 @@ function* matchedPairs(calls: readonly ObservedCall[], result: RunResult): Gener
     const record = result.matched.get(call.seq);
     if (record !== undefined) yield { call, record };
   }
-}
-
-/** Adds the failed requests of `more` to `into`. */
-export function mergeFailures(into: LookupFailures, more: LookupFailures): void {
-  into.count += more.count;
-  for (const [code, n] of Object.entries(more.byCode)) into.byCode[code] = (into.byCode[code] ?? 0) + n;
-  if (more.firstAt !== undefined && (into.firstAt === undefined || more.firstAt < into.firstAt)) into.firstAt = more.firstAt;
-  if (more.lastAt !== undefined && (into.lastAt === undefined || more.lastAt > into.lastAt)) into.lastAt = more.lastAt;
-  into.advice = more.advice ?? into.advice;
 }
 
 /** Deadline allowance per call of the batch for paging through its records (a 100,000-call batch: +200 s). */

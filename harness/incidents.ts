@@ -5,7 +5,7 @@
  * calls alone do not (their records are checked where found, DESIGN.md "Indeterminate calls").
  */
 import type { IndeterminateCalls, TargetHealth } from "./target-health.js";
-import type { LookupFailures } from "./collectors/lookup-events.js";
+import { mergeFailures, type LookupFailures } from "./collectors/lookup-events.js";
 import type { Incident } from "./report/check-types.js";
 
 /** `14:02:11Z` of an ISO instant (the date is in the report's startedAt). */
@@ -36,11 +36,7 @@ export class CollectorTrouble {
 
   /** Adds one collection's figures. */
   add(failures: LookupFailures, uncollected: number, readAll: boolean, unsupported: string | undefined): void {
-    this.failures.count += failures.count;
-    for (const [code, n] of Object.entries(failures.byCode)) this.failures.byCode[code] = (this.failures.byCode[code] ?? 0) + n;
-    if (failures.firstAt !== undefined && (this.failures.firstAt === undefined || failures.firstAt < this.failures.firstAt)) this.failures.firstAt = failures.firstAt;
-    if (failures.lastAt !== undefined && (this.failures.lastAt === undefined || failures.lastAt > this.failures.lastAt)) this.failures.lastAt = failures.lastAt;
-    this.failures.advice = failures.advice ?? this.failures.advice;
+    mergeFailures(this.failures, failures);
     this.uncollected += uncollected;
     if (!readAll) this.failedCollections++;
     if (unsupported !== undefined) this.vanished ??= unsupported;

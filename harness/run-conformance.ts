@@ -130,8 +130,10 @@ export async function runConformance(
       const record = batch.result.matched.get(call.seq);
       if (record !== undefined) known.add(call, record);
     }
+    // One entry per event and request: a re-delivered copy is dropped, an eventID reused by another request is kept.
     const fresh = batch.records.filter((r, i) => {
-      const key = fieldOf(r, "eventID") ?? `no-event-id-${records.size}-${i}`;
+      const eventId = fieldOf(r, "eventID");
+      const key = eventId !== undefined ? `${eventId}\u0000${fieldOf(r, "requestID") ?? ""}` : `no-event-id-${records.size}-${i}`;
       if (records.has(key)) return false;
       records.set(key, r);
       return true;

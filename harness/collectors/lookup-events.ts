@@ -104,6 +104,15 @@ export interface LookupFailures {
   advice: string | undefined;
 }
 
+/** Adds the failed requests of `more` to `into`. */
+export function mergeFailures(into: LookupFailures, more: LookupFailures): void {
+  into.count += more.count;
+  for (const [code, n] of Object.entries(more.byCode)) into.byCode[code] = (into.byCode[code] ?? 0) + n;
+  if (more.firstAt !== undefined && (into.firstAt === undefined || more.firstAt < into.firstAt)) into.firstAt = more.firstAt;
+  if (more.lastAt !== undefined && (into.lastAt === undefined || more.lastAt > into.lastAt)) into.lastAt = more.lastAt;
+  into.advice = more.advice ?? into.advice;
+}
+
 /** Error names that say only that the body could not be read, not what the service said. */
 const GENERIC_ERRORS: ReadonlySet<string> = new Set(["Error", "SyntaxError", "UnknownError", "TypeError"]);
 
