@@ -49,8 +49,8 @@ function projectArea(url: string): string | undefined {
   const rel = relative(ROOT, fileURLToPath(url));
   if (rel.startsWith("node_modules") || rel.startsWith("..")) return undefined;
   if (rel.startsWith("harness/report/")) return "reporting (harness/report)";
-  if (rel.startsWith("harness/collectors/")) return "collection (harness/collectors)";
-  if (rel.startsWith("oracles/") || rel === "harness/batch-check.ts") return "checking (oracles)";
+  if (rel.startsWith("harness/collect/")) return "collection (harness/collect)";
+  if (rel.startsWith("oracles/") || rel === "harness/check/batch-check.ts") return "checking (oracles)";
   if (rel.startsWith("generators/")) return "generation (generators)";
   if (rel.startsWith("emulator/")) return "emulator";
   if (rel.startsWith("harness/")) return "execution (harness)";

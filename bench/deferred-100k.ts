@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { resolveRunConfig } from "../harness/config.js";
-import { runConformance } from "../harness/run-conformance.js";
+import { runConformance } from "../harness/run/run-conformance.js";
 
 /** What the child reports to the parent. */
 export const DeferredRunResultSchema = z.object({

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FAULTS } from "../emulator/faults/catalogue.js";
 import { resolveRunConfig } from "../harness/config.js";
-import { runConformance } from "../harness/run-conformance.js";
+import { runConformance } from "../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../harness/targets/index.js";
 import { median } from "./table.js";
 

@@ -16,8 +16,8 @@ import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { http, HttpResponse } from "msw";
 import { DEFAULT_USER_ACCESS_KEY } from "../emulator/accounts/default-directory.js";
 import { resolveRunConfig } from "../harness/config.js";
-import { HistoryExecutor, targetIdentities } from "../harness/executor.js";
-import { HistoryWriter } from "../harness/history.js";
+import { HistoryExecutor, targetIdentities } from "../harness/execute/executor.js";
+import { HistoryWriter } from "../harness/execute/history.js";
 import { createEmbeddedTarget } from "../harness/targets/index.js";
 import { median } from "./table.js";
 

@@ -19,11 +19,11 @@ import { DEFAULT_ROOT_ACCESS_KEY, DEFAULT_USER_ACCESS_KEY } from "../emulator/ac
 import type { WireRequest, WireResponse } from "../emulator/core/types.js";
 import { createEmulator } from "../emulator/emulator.js";
 import { startHttpServer } from "../emulator/transports/http-server.js";
-import { readRecordsFile } from "../harness/collectors/records-file.js";
+import { readRecordsFile } from "../harness/collect/records-file.js";
 import { resolveRunConfig, type RunConfig } from "../harness/config.js";
-import { readHistory } from "../harness/history.js";
-import { recheckHistory } from "../harness/recheck.js";
-import { runConformance, type ConformanceRun } from "../harness/run-conformance.js";
+import { readHistory } from "../harness/execute/history.js";
+import { recheckHistory } from "../harness/check/recheck.js";
+import { runConformance, type ConformanceRun } from "../harness/run/run-conformance.js";
 import { createEmbeddedTarget, createEndpointTarget, type HarnessTarget } from "../harness/targets/index.js";
 import { checkRun } from "../oracles/index.js";
 import { oracleContext } from "../oracles/observed-call.js";

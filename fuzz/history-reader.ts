@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { parseHistory, readHistoryChunks, type HistoryProblem } from "../harness/history.js";
+import { parseHistory, readHistoryChunks, type HistoryProblem } from "../harness/execute/history.js";
 import type { ObservedCall } from "../oracles/observed-call.js";
 import type { ReaderStats } from "./record-reader.js";
 

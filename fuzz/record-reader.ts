@@ -6,7 +6,7 @@
  * may throw, and each must give at least one required finding.
  */
 import fc from "fast-check";
-import { recordsOfPage } from "../harness/collectors/lookup-page.js";
+import { recordsOfPage } from "../harness/collect/lookup-page.js";
 import { checkRun, requiredFindings } from "../oracles/index.js";
 import { requiredFieldsFor } from "../oracles/shape-rule.js";
 import { pairArb, type Pair } from "../tests/oracles/record-builder.js";

@@ -4,7 +4,7 @@
  * every record in order, and reports exactly the broken lines by their 1-based number.
  */
 import fc from "fast-check";
-import { parseRecordsText } from "../harness/collectors/records-file.js";
+import { parseRecordsText } from "../harness/collect/records-file.js";
 import type { ReaderStats } from "./record-reader.js";
 
 type Line = { valid: true; value: unknown; text: string } | { valid: "blank"; text: string } | { valid: false; kind: string; text: string };

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { ConfigError } from "../harness/config.js";
-import { CHECK_OPTIONS, recheckHistory } from "../harness/recheck.js";
+import { CHECK_OPTIONS, recheckHistory } from "../harness/check/recheck.js";
 
 const USAGE = `Usage: npm run check -- <history.jsonl> [--records FILE] [--reports-dir DIR] [--rules-edition 2020|2017] [--account ID]
   [--collect [--collect-deadline-ms N] [--lookup-rps N] [--call-timeout-ms N] [--check-chunk-calls N]]

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { ConfigError, flagsOf, parseArgsOptions, resolveRunConfig } from "../harness/config.js";
-import { runConformance } from "../harness/run-conformance.js";
+import { runConformance } from "../harness/run/run-conformance.js";
 
 const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [--deferred] [--seed N] [--runs N]
   [--max-commands N] [--rules-edition 2020|2017] [--role-arn ARN] [--collect-deadline-ms N]

@@ -4,7 +4,7 @@
  */
 import type { TestProject } from "vitest/node";
 import { resolveRunConfig } from "../harness/config.js";
-import { runConformance } from "../harness/run-conformance.js";
+import { runConformance } from "../harness/run/run-conformance.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

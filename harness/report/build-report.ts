@@ -43,7 +43,7 @@ export interface ReportInput {
   collection?: CollectionStats;
   replayCommand?: CheckInput["replayCommand"];
   counterexamples?: Counterexample[];
-  /** What went wrong with the target or the transport (harness/incidents.ts); their messages come first. */
+  /** What went wrong with the target or the transport (harness/report/incidents.ts); their messages come first. */
   incidents?: Incident[];
   /** Extra top-level explanations from the runner (e.g. Inspector Classic's end of support), shown first. */
   messages?: string[];

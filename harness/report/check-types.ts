@@ -77,7 +77,7 @@ export interface CheckInput {
   counterexamples?: Counterexample[];
   /** Operations to report (rows); defaults to the 37 of the model plus any other the history names. */
   operations?: readonly string[];
-  /** Operations no input can make fail (harness/failing-input.ts): their `error` cell is `na` when no call failed. */
+  /** Operations no input can make fail (harness/run/failing-input.ts): their `error` cell is `na` when no call failed. */
   cannotFail?: readonly string[];
   /** Seqs of calls whose records could not be read (the collector failed). */
   uncollected?: ReadonlySet<number>;

@@ -50,7 +50,7 @@ export const UnsupportedSchema = z.object({
   reason: z.string(),
 });
 
-/** Something that went wrong with the target or transport (harness/incidents.ts). */
+/** Something that went wrong with the target or transport (harness/report/incidents.ts). */
 export const IncidentSchema = z.object({
   kind: z.enum(["target-down", "collector-failed", "indeterminate-calls"]),
   /** True: the verdict is unknown unless a required check fails. */

@@ -6,7 +6,7 @@
  * or the profile CONFORMANCE_ROOT_PROFILE (fromIni).
  */
 import { fromIni, fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import type { Credentials } from "../target.js";
+import type { Credentials } from "./target.js";
 
 /** Variables naming root credentials. */
 export const ROOT_ENV = {

@@ -11,8 +11,8 @@ import { DEFAULT_ROLE_ARN } from "../../emulator/accounts/index.js";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../../emulator/emulator.js";
 import { mswHandlers } from "../../emulator/transports/msw-handlers.js";
 import type { RunConfig } from "../config.js";
-import { IdentityProvisioner } from "../identities.js";
-import type { Credentials } from "../target.js";
+import { IdentityProvisioner } from "./identities.js";
+import type { Credentials } from "./target.js";
 import type { HarnessTarget } from "./harness-target.js";
 import { ServiceClients } from "./service-clients.js";
 

@@ -1,10 +1,10 @@
 /**
- * What every target built here offers beyond harness/target.ts's `Target`: an STS client per
+ * What every target built here offers beyond harness/targets/target.ts's `Target`: an STS client per
  * identity (for the probe) and the identity provisioner behind `provision`.
  */
 import type { STSClient } from "@aws-sdk/client-sts";
-import type { IdentityProvisioner } from "../identities.js";
-import type { Credentials, Target } from "../target.js";
+import type { IdentityProvisioner } from "./identities.js";
+import type { Credentials, Target } from "./target.js";
 import type { ServiceEndpoints } from "./service-clients.js";
 
 /** A Target with its STS client and identity provisioner exposed. */

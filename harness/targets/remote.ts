@@ -5,8 +5,8 @@
  */
 import { DEFAULT_ROLE_ARN } from "../../emulator/accounts/index.js";
 import type { RunConfig } from "../config.js";
-import { IdentityProvisioner } from "../identities.js";
-import type { Credentials, TargetName } from "../target.js";
+import { IdentityProvisioner } from "./identities.js";
+import type { Credentials, TargetName } from "./target.js";
 import { baseCredentials, rootCredentials } from "./credential-sources.js";
 import type { HarnessTarget } from "./harness-target.js";
 import { ServiceClients, type ServiceEndpoints } from "./service-clients.js";

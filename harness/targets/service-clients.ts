@@ -6,8 +6,8 @@
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { InspectorClient } from "@aws-sdk/client-inspector";
 import { STSClient } from "@aws-sdk/client-sts";
-import type { Credentials } from "../target.js";
-import { WireCaptureHandler } from "../wire-capture.js";
+import type { Credentials } from "./target.js";
+import { WireCaptureHandler } from "../execute/wire-capture.js";
 
 /** Per-service endpoint URLs; a missing one means the service's real AWS endpoint. */
 export interface ServiceEndpoints {

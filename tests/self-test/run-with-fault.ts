@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveRunConfig, type RunConfig } from "../../harness/config.js";
-import { runConformance, type ConformanceRun } from "../../harness/run-conformance.js";
+import { runConformance, type ConformanceRun } from "../../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../../harness/targets/index.js";
 import { FAULT_EXPECTATIONS } from "./fault-expectations.js";
 

@@ -8,8 +8,8 @@ import * as inspector from "@aws-sdk/client-inspector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultAccountDirectoryConfig, loadAccountDirectory } from "../../../emulator/accounts/index.js";
 import { INSPECTOR_OPERATIONS } from "../../../model/service-model.js";
-import { successSweep } from "../../../harness/coverage-sweep.js";
-import { failingInputFor } from "../../../harness/failing-input.js";
+import { successSweep } from "../../../harness/run/coverage-sweep.js";
+import { failingInputFor } from "../../../harness/run/failing-input.js";
 import { recordsForRequest } from "./read-back.js";
 import {
   cloudTrailClient,

@@ -11,7 +11,7 @@ import { DEFAULT_ROOT_ACCESS_KEY, DEFAULT_USER_ACCESS_KEY } from "../../../emula
 import { createEmulator } from "../../../emulator/emulator.js";
 import { startHttpServer } from "../../../emulator/transports/http-server.js";
 import { resolveRunConfig, type RunConfig } from "../../../harness/config.js";
-import { runConformance, type ConformanceRun } from "../../../harness/run-conformance.js";
+import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
 import { startFaultyProxy, type ProxyClass, type RequestKind } from "./proxy.js";
 
 /** One class of point 7. */

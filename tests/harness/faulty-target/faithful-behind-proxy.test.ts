@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseHistory } from "../../../harness/history.js";
+import { parseHistory } from "../../../harness/execute/history.js";
 import { cleanUp, FAULT_CLASSES, runThroughProxy, type ProxiedRun } from "./classes.js";
 
 const done: ProxiedRun[] = [];

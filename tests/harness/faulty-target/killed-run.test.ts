@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROOT_ACCESS_KEY } from "../../../emulator/accounts/index.js";
 import { ConformanceReportSchema } from "../../../harness/report/index.js";
-import { readRunFile } from "../../../harness/run-file.js";
+import { readRunFile } from "../../../harness/run/run-file.js";
 import { endpointEnv, ROOT, runCheckProcess, runConformanceProcess, startEmulatorProcess } from "../run/processes.js";
 
 const dir = mkdtempSync(join(tmpdir(), "killed-run-"));

@@ -1,5 +1,5 @@
 /**
- * Deferred runs check their history in chunks (harness/chunked-check.ts): the verdict, the findings
+ * Deferred runs check their history in chunks (harness/check/chunked-check.ts): the verdict, the findings
  * and their attribution must not depend on the chunk size, including for faults whose evidence spans
  * two chunks (an eventID reused by the next call's record, a record with no call, a missing record).
  */
@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveRunConfig } from "../../../harness/config.js";
-import { readHistory } from "../../../harness/history.js";
-import { checkTrailFiles, checkTrailFilesInChunks } from "../../../harness/trail-check.js";
+import { readHistory } from "../../../harness/execute/history.js";
+import { checkTrailFiles, checkTrailFilesInChunks } from "../../../harness/check/trail-check.js";
 import { oracleContext } from "../../../oracles/observed-call.js";
 import type { Finding } from "../../../oracles/index.js";
-import { runConformance, type ConformanceRun } from "../../../harness/run-conformance.js";
+import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../../../harness/targets/index.js";
 
 const BUDGET = { runs: 6, maxCommands: 6, seed: 7 } as const;

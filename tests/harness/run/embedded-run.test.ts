@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveRunConfig } from "../../../harness/config.js";
-import { OPERATIONS_WITHOUT_FAILING_INPUT } from "../../../harness/failing-input.js";
-import { recheckHistory } from "../../../harness/recheck.js";
+import { OPERATIONS_WITHOUT_FAILING_INPUT } from "../../../harness/run/failing-input.js";
+import { recheckHistory } from "../../../harness/check/recheck.js";
 import { ConformanceReportSchema } from "../../../harness/report/index.js";
-import { runConformance } from "../../../harness/run-conformance.js";
+import { runConformance } from "../../../harness/run/run-conformance.js";
 import { INSPECTOR_OPERATIONS } from "../../../model/service-model.js";
 
 const dirs: string[] = [];

@@ -12,7 +12,7 @@ import { http, HttpResponse } from "msw";
 import { afterAll, describe, expect, it } from "vitest";
 import { toWireRequest, AWS_HOST_PATTERN } from "../../../emulator/transports/msw-handlers.js";
 import { resolveRunConfig, type RunConfig } from "../../../harness/config.js";
-import { runConformance } from "../../../harness/run-conformance.js";
+import { runConformance } from "../../../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../../../harness/targets/index.js";
 
 const dirs: string[] = [];

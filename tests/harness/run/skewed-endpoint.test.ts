@@ -12,7 +12,7 @@ import { DEFAULT_ROOT_ACCESS_KEY, DEFAULT_USER_ACCESS_KEY } from "../../../emula
 import { createEmulator } from "../../../emulator/emulator.js";
 import { startHttpServer } from "../../../emulator/transports/http-server.js";
 import { resolveRunConfig } from "../../../harness/config.js";
-import { runConformance } from "../../../harness/run-conformance.js";
+import { runConformance } from "../../../harness/run/run-conformance.js";
 import { createEndpointTarget } from "../../../harness/targets/index.js";
 import { endpointEnv } from "./processes.js";
 

@@ -1,0 +1,147 @@
+/**
+ * What a target can do, found out before a run: does Inspector Classic answer (ListRulesPackages),
+ * does CloudTrail LookupEvents answer (MaxResults 1), does STS answer (GetCallerIdentity)? Each call
+ * has a deadline. A modelled error (an exception shape of the operation in the service model) still
+ * means the service answers; anything else (404, HTML, UnknownOperationException, connection refused,
+ * no answer) means `missing`, with what the target actually answered in the reason. On the `aws`
+ * target a missing Inspector is reported as its end of support (facts §1.4).
+ */
+import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
+import { ListRulesPackagesCommand } from "@aws-sdk/client-inspector";
+import { GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
+import { cloudtrailModel, inspectorModel, operationOf, type ServiceModel } from "../../model/service-model.js";
+import type { RunConfig } from "../config.js";
+import type { Credentials, ProvisionedIdentity, Target } from "./target.js";
+import { INSPECTOR_CLASSIC_EOL } from "./aws.js";
+import { withDeadline } from "./deadline.js";
+import { describeSdkError, formatSdkFailure } from "./sdk-error.js";
+import { captureWire, type WireExchange } from "../execute/wire-capture.js";
+
+/** Whether one capability is there; `missing` says what the target answered instead. */
+export type Capability = { status: "ok" } | { status: "missing"; reason: string };
+
+/** The three capabilities a run needs. */
+export interface ProbeResult {
+  inspector: Capability;
+  lookupEvents: Capability;
+  sts: Capability;
+  /**
+   * Request ids of the probe's own Inspector calls. They reach the service, so the target records
+   * them; the run excludes their records, which belong to no call of the checked history.
+   */
+  inspectorRequestIds: string[];
+}
+
+/** Probe options. */
+export interface ProbeOptions {
+  /** Deadline of each probe call in ms; default config.callTimeoutMs. */
+  deadlineMs?: number;
+}
+
+/** Longest part of a response body quoted in a reason. */
+const BODY_QUOTE_CHARS = 160;
+
+/** `HTTP 500 text/html: <title>500 Internal Server Error</title>…` */
+function describeAnswer(x: WireExchange): string {
+  const r = x.response;
+  if (r === undefined) return x.failure !== undefined ? `${x.failure.code ?? x.failure.name}: ${x.failure.message}` : "no answer";
+  const body = r.body.replace(/\s+/g, " ").trim();
+  const quoted = body.length > BODY_QUOTE_CHARS ? `${body.slice(0, BODY_QUOTE_CHARS)}…` : body;
+  return `HTTP ${r.status}${r.headers["content-type"] ? ` ${r.headers["content-type"]}` : ""}: ${quoted === "" ? "(empty body)" : quoted}`;
+}
+
+function modelledErrors(model: ServiceModel, operation: string): Set<string> {
+  return new Set((operationOf(model, operation)?.errors ?? []).map((e) => e.shape));
+}
+
+interface ProbeCall {
+  service: string;
+  where: string;
+  operation: string;
+  /** Error names that still mean "the service answers". */
+  modelled: Set<string>;
+  send: (signal: AbortSignal) => Promise<unknown>;
+}
+
+/** Runs one probe call; returns ok, or missing with what came back, and the error name if any. */
+async function probeOne(
+  p: ProbeCall,
+  deadlineMs: number,
+  requestIds: string[] = [],
+): Promise<{ capability: Capability; errorName?: string; noAnswer: boolean }> {
+  const captured = await captureWire(() => withDeadline(deadlineMs, `${p.service} ${p.operation}`, p.send));
+  for (const x of captured.exchanges) {
+    const id = x.response?.headers["x-amzn-requestid"];
+    if (id !== undefined) requestIds.push(id);
+  }
+  if (captured.result.ok) return { capability: { status: "ok" }, noAnswer: false };
+  const failure = describeSdkError(captured.result.error);
+  const exchange = captured.exchanges.at(-1);
+  const answered = exchange?.response !== undefined;
+  if (answered && p.modelled.has(failure.code)) return { capability: { status: "ok" }, errorName: failure.code, noAnswer: false };
+  const what = answered
+    ? `${describeAnswer(exchange)} (SDK: ${formatSdkFailure(failure).split("\n")[0]})`
+    : failure.code === "Deadline"
+      ? `no answer within ${deadlineMs} ms`
+      : `no answer: ${formatSdkFailure(failure)}`;
+  return {
+    capability: { status: "missing", reason: `${p.service} ${p.operation} at ${p.where}: ${what}` },
+    errorName: failure.code,
+    noAnswer: !answered,
+  };
+}
+
+/** Probes Inspector, LookupEvents and STS on `target` as `base`, each within the deadline. */
+export async function probeTarget(target: Target & { sts?(c: Credentials): STSClient }, base: ProvisionedIdentity, config: RunConfig, options: ProbeOptions = {}): Promise<ProbeResult> {
+  const deadlineMs = options.deadlineMs ?? config.callTimeoutMs;
+  const where = (service: string) => target.endpoint ?? `${service}.${target.region}.amazonaws.com`;
+  const c = base.credentials;
+  const inspectorRequestIds: string[] = [];
+
+  const inspectorProbe = probeOne(
+    {
+      service: "Inspector",
+      where: where("inspector"),
+      operation: "ListRulesPackages",
+      modelled: modelledErrors(inspectorModel, "ListRulesPackages"),
+      send: (signal) => target.inspector(c).send(new ListRulesPackagesCommand({}), { abortSignal: signal }),
+    },
+    deadlineMs,
+    inspectorRequestIds,
+  ).then(({ capability, errorName, noAnswer }): Capability => {
+    if (target.name !== "aws") return capability;
+    // After 2026-05-20 Classic endpoints time out or refuse ineligible accounts (facts §1.4).
+    if (capability.status === "ok" && errorName !== "AccessDeniedException") return capability;
+    const detail = capability.status === "missing" ? capability.reason : `Inspector ListRulesPackages at ${where("inspector")}: AccessDeniedException`;
+    const hint = noAnswer ? "its endpoints no longer answer" : "its endpoints refuse calls from accounts without Classic access";
+    return { status: "missing", reason: `${INSPECTOR_CLASSIC_EOL}; ${hint}. ${detail}. The run's verdict is unknown.` };
+  });
+
+  const lookupProbe = probeOne(
+    {
+      service: "CloudTrail",
+      where: where("cloudtrail"),
+      operation: "LookupEvents",
+      modelled: modelledErrors(cloudtrailModel, "LookupEvents"),
+      send: (signal) => target.cloudtrail(c).send(new LookupEventsCommand({ MaxResults: 1 }), { abortSignal: signal }),
+    },
+    deadlineMs,
+  ).then((r) => r.capability);
+
+  const stsProbe: Promise<Capability> =
+    target.sts === undefined
+      ? Promise.resolve({ status: "missing", reason: `the ${target.name} target exposes no STS client` })
+      : probeOne(
+          {
+            service: "STS",
+            where: where("sts"),
+            operation: "GetCallerIdentity",
+            modelled: new Set(),
+            send: (signal) => target.sts!(c).send(new GetCallerIdentityCommand({}), { abortSignal: signal }),
+          },
+          deadlineMs,
+        ).then((r) => r.capability);
+
+  const [inspector, lookupEvents, sts] = await Promise.all([inspectorProbe, lookupProbe, stsProbe]);
+  return { inspector, lookupEvents, sts, inspectorRequestIds };
+}
