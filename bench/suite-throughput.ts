@@ -26,7 +26,7 @@ import { recheckHistory } from "../harness/check/recheck.js";
 import { runConformance, type ConformanceRun } from "../harness/run/run-conformance.js";
 import { createEmbeddedTarget, createEndpointTarget, type HarnessTarget } from "../harness/targets/index.js";
 import { checkRun } from "../oracles/index.js";
-import { oracleContext } from "../oracles/observed-call.js";
+import { oracleContext } from "../oracles/context.js";
 import { profiled, type ProfileSummary } from "./cpu-profile.js";
 import { IntervalLog } from "./intervals.js";
 

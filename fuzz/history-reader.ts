@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parseHistory, readHistoryChunks, type HistoryProblem } from "../harness/execute/history.js";
-import type { ObservedCall } from "../oracles/observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
 import type { ReaderStats } from "./record-reader.js";
 
 const baseCall = (seq: number): ObservedCall => ({

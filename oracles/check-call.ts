@@ -9,7 +9,8 @@ import { checkErrorFields } from "./error-rule.js";
 import { finding, type Finding } from "./finding.js";
 import { checkIdentity } from "./identity-rule.js";
 import { checkLoggingMode } from "./logging-rule.js";
-import type { ObservedCall, OracleContext } from "./observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
+import type { OracleContext } from "./context.js";
 import { readRecord } from "./record-input.js";
 import { checkShape } from "./shape-rule.js";
 

@@ -15,7 +15,8 @@
  */
 import { finding, type Finding } from "./finding.js";
 import { firstJsonDifference } from "./json-diff.js";
-import type { ObservedCall, OracleContext } from "./observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
+import type { OracleContext } from "./context.js";
 import { readRecord, valueAt, type RecordObject } from "./record-input.js";
 
 /** Outcome of the completeness check. */

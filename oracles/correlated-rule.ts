@@ -5,7 +5,8 @@
 import { versionAtLeast } from "./event-version.js";
 import { finding, type Finding } from "./finding.js";
 import { operationLogging } from "./logging-mode.js";
-import type { ObservedCall, OracleContext } from "./observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
+import type { OracleContext } from "./context.js";
 import { hasField, type RecordObject } from "./record-input.js";
 
 /** apiVersion as AWS's Inspector example records write it (facts §1.1); checked as advisory only. */

@@ -5,7 +5,7 @@
 import { finding, type Finding } from "./finding.js";
 import { firstJsonDifference } from "./json-diff.js";
 import { operationLogging } from "./logging-mode.js";
-import type { ObservedCall } from "./observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
 import { hasField, type RecordObject } from "./record-input.js";
 
 function isEmptyObject(v: unknown): boolean {

@@ -4,7 +4,7 @@
  * (DESIGN.md rule 2; facts §6.1, the AWS UpdateTrail error example).
  */
 import { finding, type Finding } from "./finding.js";
-import type { ObservedCall } from "./observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
 import type { RecordObject } from "./record-input.js";
 
 /** Checks errorCode, errorMessage and responseElements against the call's outcome. Unknown outcomes are not judged. */

@@ -9,7 +9,7 @@
  *   sessionIssuer {type IAMUser|Root, the issuer's id, ARN, account, name}, no userName.
  */
 import { finding, type Finding } from "./finding.js";
-import type { ExpectedIdentity } from "./observed-call.js";
+import type { ExpectedIdentity } from "../history/observed-call.js";
 import type { RecordObject } from "./record-input.js";
 
 const PARTITION = "arn:aws[a-z-]*";

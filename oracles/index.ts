@@ -15,10 +15,7 @@ export { recordJsonSchema, writeRecordJsonSchema } from "./json-schema.js";
 export { expectedResponseElements, LOGGING_TABLE, OPERATION_CLASSES, operationLogging, type LoggingMode, type OperationClass, type OperationLogging } from "./logging-mode.js";
 export { checkLoggingMode } from "./logging-rule.js";
 export { messageFor } from "./messages.js";
-export {
-  DEFAULT_CLOCK_SKEW_MS, ExpectedIdentitySchema, INSPECTOR_EVENT_SOURCE, ObservedCallSchema, oracleContext, RulesEditionSchema,
-  type ExpectedIdentity, type ObservedCall, type OracleContext, type RulesEdition,
-} from "./observed-call.js";
+export { DEFAULT_CLOCK_SKEW_MS, INSPECTOR_EVENT_SOURCE, oracleContext, RulesEditionSchema, type OracleContext, type RulesEdition } from "./context.js";
 export { readRecord, type RecordObject } from "./record-input.js";
 export { CloudTrailRecordSchema, RECORD_FIELDS, UserIdentitySchema, type CloudTrailRecord } from "./record-schema.js";
 export { checkShape, requiredFieldsFor } from "./shape-rule.js";

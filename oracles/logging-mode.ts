@@ -8,7 +8,7 @@
  * Operations without an output shape return an empty body: responseElements null (facts §9.2).
  */
 import { inspectorModel, operationOf } from "../model/service-model.js";
-import type { RulesEdition } from "./observed-call.js";
+import type { RulesEdition } from "./context.js";
 
 /** Whether the record carries the response. */
 export type LoggingMode = "request-only" | "request-and-response";

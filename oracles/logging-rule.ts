@@ -6,7 +6,8 @@
 import { finding, type Finding } from "./finding.js";
 import { firstJsonDifference } from "./json-diff.js";
 import { expectedResponseElements, operationLogging } from "./logging-mode.js";
-import type { ObservedCall, OracleContext } from "./observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
+import type { OracleContext } from "./context.js";
 import { hasField, type RecordObject } from "./record-input.js";
 
 /**

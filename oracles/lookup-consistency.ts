@@ -5,7 +5,7 @@
  * filtering lost it. Pure: it compares two recorded result sets.
  */
 import { finding, type Finding } from "./finding.js";
-import type { ObservedCall } from "./observed-call.js";
+import type { ObservedCall } from "../history/observed-call.js";
 
 /** A top-level field of a record given as an object or as CloudTrailEvent JSON text (undefined when unreadable). */
 export function recordField(record: unknown, key: string): unknown {

@@ -4,7 +4,8 @@
  */
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { checkLookupConsistency, checkRun, checkWindowCoverage, recordField, requiredFindings, type Finding, type RunResult } from "../../oracles/index.js";
-import type { ObservedCall, OracleContext } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
+import type { OracleContext } from "../../oracles/context.js";
 import { collectLookupEvents, mergeFailures, type LookupCollection } from "../collect/lookup-events.js";
 import type { KnownRecords } from "../collect/known-records.js";
 import type { LookupMargin } from "../collect/lookup-margin.js";

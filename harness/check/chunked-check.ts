@@ -18,7 +18,7 @@ import { inWindow } from "../../oracles/completeness.js";
 import { valueAt } from "../../oracles/record-input.js";
 import { finding } from "../../oracles/finding.js";
 import type { RecordSelector } from "./batch-check.js";
-import type { Invocation, ObservedCall } from "../../oracles/observed-call.js";
+import type { Invocation, ObservedCall } from "../../history/observed-call.js";
 import { readHistoryChunks, type HistoryProblem } from "../execute/history.js";
 
 /** Calls checked at a time by default (RunConfig.checkChunkCalls has the same default). */

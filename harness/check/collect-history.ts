@@ -3,7 +3,8 @@
  * target's LookupEvents: what a deferred run does after executing, and what `npm run check --
  * <history> --collect` does later, for a run whose collection was cut short or killed.
  */
-import type { ObservedCall, OracleContext } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
+import type { OracleContext } from "../../oracles/context.js";
 import { collectAndCheck, type CheckedBatch, type CollectSettings } from "./batch-check.js";
 import { checkInChunks, type ChunkedCheck } from "./chunked-check.js";
 import { appendRecordsFile } from "../collect/records-file.js";

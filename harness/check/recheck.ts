@@ -6,7 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import { checkRun, type RunResult } from "../../oracles/index.js";
-import { oracleContext, RulesEditionSchema, type Invocation, type ObservedCall, type RulesEdition } from "../../oracles/observed-call.js";
+import { type Invocation, type ObservedCall } from "../../history/observed-call.js";
+import { oracleContext, RulesEditionSchema, type RulesEdition } from "../../oracles/context.js";
 import { readRecordsFile, recordsFileBeside } from "../collect/records-file.js";
 import { ConfigError } from "../config.js";
 import { OPERATIONS_WITHOUT_FAILING_INPUT } from "../run/failing-input.js";

@@ -5,7 +5,7 @@
  * deferred run does. It works on the history of a killed run: every finished call is on disk.
  */
 import { rmSync } from "node:fs";
-import { oracleContext, INSPECTOR_EVENT_SOURCE } from "../../oracles/observed-call.js";
+import { oracleContext, INSPECTOR_EVENT_SOURCE } from "../../oracles/context.js";
 import type { CheckedBatch } from "./batch-check.js";
 import type { ChunkedCheck } from "./chunked-check.js";
 import { collectHistory, indexHistory, type HistoryIndex } from "./collect-history.js";

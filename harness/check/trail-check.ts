@@ -4,7 +4,8 @@
  * that reached the service is there, and run the same oracles on them as on LookupEvents' records.
  */
 import { checkRun, recordField, requiredFindings, type RunResult } from "../../oracles/index.js";
-import type { ObservedCall, OracleContext } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
+import type { OracleContext } from "../../oracles/context.js";
 import { collectTrailFiles, forEachTrailFile, type TrailFilesCollection } from "../collect/trail-files.js";
 import { copyKeyOf } from "../collect/record-keys.js";
 import { checkInChunks } from "./chunked-check.js";

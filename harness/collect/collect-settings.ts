@@ -2,7 +2,7 @@
  * How the records of a run are collected on each target (AWS is slow and rate-limited; emulators
  * answer at once), for the run itself and for collecting again later (`npm run check -- --collect`).
  */
-import type { OracleContext } from "../../oracles/observed-call.js";
+import type { OracleContext } from "../../oracles/context.js";
 import type { CollectSettings } from "../check/batch-check.js";
 import type { RunConfig } from "../config.js";
 import { LookupMargin, MIN_LOOKUP_MARGIN_MS } from "./lookup-margin.js";

@@ -2,7 +2,7 @@
  * The join of collected records to the run's calls, by the record's requestID (DESIGN.md rule 5:
  * "requestID equal to the response's request id"). Pure.
  */
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import { requestIdOf } from "./record-keys.js";
 
 /** The calls that must have a record: sent to the service and answered with a request id. */

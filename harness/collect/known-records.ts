@@ -5,7 +5,7 @@
  * query picks the few that can fall in its window without re-reading every record it keeps.
  */
 import { recordField } from "../../oracles/index.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 
 /** A collected record and its call. */
 export interface KnownRecord {

@@ -7,7 +7,8 @@
  * Every wait is bounded by the deadline, so it never hangs.
  */
 import { LookupEventsCommand, type CloudTrailClient, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
-import { INSPECTOR_EVENT_SOURCE, type ObservedCall } from "../../oracles/observed-call.js";
+import { type ObservedCall } from "../../history/observed-call.js";
+import { INSPECTOR_EVENT_SOURCE } from "../../oracles/context.js";
 import { backoffDelay } from "./backoff.js";
 import { PassRecords } from "./dedupe.js";
 import { joinByRequestId } from "./join.js";

@@ -9,7 +9,7 @@
  * and then widens the margin for the queries that follow.
  */
 import { recordField } from "../../oracles/index.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 
 /** The smallest margin: eventTime has whole seconds, so a record may read up to 1 s before its call. */
 export const MIN_LOOKUP_MARGIN_MS = 1000;

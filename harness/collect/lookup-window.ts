@@ -2,7 +2,7 @@
  * The LookupEvents time window of a collection: the run's window widened on both sides by a stated
  * margin, so records whose eventTime CloudTrail stamped with a slightly different clock are not cut off.
  */
-import { DEFAULT_CLOCK_SKEW_MS } from "../../oracles/observed-call.js";
+import { DEFAULT_CLOCK_SKEW_MS } from "../../oracles/context.js";
 
 /** The StartTime/EndTime sent to LookupEvents. */
 export interface LookupWindow {

@@ -4,7 +4,7 @@
  * refusal to send), or `unknown` (no complete answer of the service: refused, reset, timeout, a body cut
  * off, an answer that is not the service's). Pure: it reads the exchange and the SDK's result only.
  */
-import type { ObservedAnswer, ObservedCall, UnknownCause } from "../../oracles/observed-call.js";
+import type { ObservedAnswer, ObservedCall, UnknownCause } from "../../history/observed-call.js";
 import { describeSdkError, NOT_DELIVERED_CODES } from "../targets/sdk-error.js";
 import { parseWireJson, type WireExchange } from "./wire-capture.js";
 

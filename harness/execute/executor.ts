@@ -8,7 +8,7 @@ import * as inspectorSdk from "@aws-sdk/client-inspector";
 import type { CallExecutor, CallMeta, CallOutcome } from "../../generators/executor.js";
 import { describeIdentity, type IdentityRequest } from "../../generators/identities.js";
 import { inspectorModel, operationOf } from "../../model/service-model.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import type { RunConfig } from "../config.js";
 import type { HistoryWriter } from "./history.js";
 import type { ProvisionedIdentity, Target } from "../targets/target.js";

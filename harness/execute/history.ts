@@ -10,7 +10,7 @@
 import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { dirname } from "node:path";
-import { InvocationSchema, ObservedCallSchema, type Invocation, type ObservedCall } from "../../oracles/observed-call.js";
+import { InvocationSchema, ObservedCallSchema, type Invocation, type ObservedCall } from "../../history/observed-call.js";
 
 /** What replaces a registered secret found in a line. */
 export const REDACTED = "[REDACTED]";

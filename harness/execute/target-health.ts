@@ -6,7 +6,7 @@
  * (LookupEvents refused, hanging, 5xx) are counted the same way: after `COLLECTOR_DOWN_AFTER` failed
  * collections in a row the run stops too, since nothing it executes could be checked.
  */
-import type { ObservedCall, UnknownCause } from "../../oracles/observed-call.js";
+import type { ObservedCall, UnknownCause } from "../../history/observed-call.js";
 
 /** Consecutive calls without an answer after which the target is taken as down. */
 export const TARGET_DOWN_AFTER = 5;

@@ -3,7 +3,8 @@
  * operation, collection figures and finding counts. Pure: the caller writes it (write-reports.ts).
  */
 import type { Finding, FindingCode } from "../../oracles/finding.js";
-import { DEFAULT_CLOCK_SKEW_MS, IdentityKindSchema, type IdentityKind, type ObservedCall, type RulesEdition } from "../../oracles/observed-call.js";
+import { IdentityKindSchema, type IdentityKind, type ObservedCall } from "../../history/observed-call.js";
+import { DEFAULT_CLOCK_SKEW_MS, type RulesEdition } from "../../oracles/context.js";
 import type { CheckInput, IdentityStatus, Incident, Unsupported } from "./check-types.js";
 import { buildChecks } from "./checks.js";
 import type { Counterexample } from "./counterexample.js";

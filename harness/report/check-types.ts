@@ -3,7 +3,7 @@
  * The report schema (schema.ts) validates exactly these shapes.
  */
 import type { Finding } from "../../oracles/finding.js";
-import type { IdentityKind, ObservedCall } from "../../oracles/observed-call.js";
+import type { IdentityKind, ObservedCall } from "../../history/observed-call.js";
 import type { Counterexample } from "./counterexample.js";
 
 /** pass: checked, no required finding; fail: a required finding; na: does not apply; unknown: could not be observed. */

@@ -16,7 +16,7 @@
  */
 import type { Finding } from "../../oracles/finding.js";
 import { familyOf } from "../../oracles/finding.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import { INSPECTOR_OPERATIONS } from "../../model/service-model.js";
 import {
   failMessage, lacksOperationMessage, neverObservedMessage, noFailedCallMessage,

@@ -4,7 +4,7 @@
  * Interactive runs also bring fast-check's shrunk counterexamples, which win over computed ones.
  */
 import type { Finding } from "../../oracles/finding.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 
 /** One call as a counterexample shows it: enough to read and to reproduce it, no secrets. */
 export interface CounterexampleCall {

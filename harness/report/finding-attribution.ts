@@ -8,7 +8,7 @@
  * report built from deserialised findings counts each once).
  */
 import type { Finding } from "../../oracles/finding.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import { readRecord } from "../../oracles/record-input.js";
 
 /** A finding that names no call: its operation when the record says it, else undefined. */

@@ -4,7 +4,7 @@
  */
 import type { Finding } from "../../oracles/finding.js";
 import { familyOf } from "../../oracles/finding.js";
-import { IdentityKindSchema, type ObservedCall } from "../../oracles/observed-call.js";
+import { IdentityKindSchema, type ObservedCall } from "../../history/observed-call.js";
 import { failMessage, passMessage, unsupportedMessage } from "./check-messages.js";
 import type { Check, CheckInput } from "./check-types.js";
 import { blockingScope } from "./unsupported.js";

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { FindingCodeSchema, FindingSchema } from "../../oracles/finding.js";
-import { IdentityKindSchema, RulesEditionSchema } from "../../oracles/observed-call.js";
+import { IdentityKindSchema } from "../../history/observed-call.js";
+import { RulesEditionSchema } from "../../oracles/context.js";
 
 /** The version written in every report; bump it on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;

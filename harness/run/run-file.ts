@@ -8,7 +8,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
-import { RulesEditionSchema } from "../../oracles/observed-call.js";
+import { RulesEditionSchema } from "../../oracles/context.js";
 
 const IsoInstant = z.iso.datetime({ offset: true });
 

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import type { CallExecutor } from "../../generators/executor.js";
 import { ResourcePool, type PoolScope } from "../../generators/resource-pool.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import { TargetDownError } from "../execute/target-health.js";
 
 /** An executor that also lists the calls it made. */

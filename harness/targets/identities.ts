@@ -6,7 +6,7 @@
  * deadline, and an STS failure makes the kind `na` with the error code and message.
  */
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, type STSClient } from "@aws-sdk/client-sts";
-import type { ExpectedIdentity, IdentityKind } from "../../oracles/observed-call.js";
+import type { ExpectedIdentity, IdentityKind } from "../../history/observed-call.js";
 import type { Credentials, IdentityAvailability } from "./target.js";
 import { withDeadline } from "./deadline.js";
 import { describeSdkError, formatSdkFailure } from "./sdk-error.js";

@@ -5,7 +5,7 @@
  */
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { InspectorClient } from "@aws-sdk/client-inspector";
-import type { ExpectedIdentity, IdentityKind } from "../../oracles/observed-call.js";
+import type { ExpectedIdentity, IdentityKind } from "../../history/observed-call.js";
 
 /** Credentials as the SDK takes them. Never written to the history or a report. */
 export interface Credentials {

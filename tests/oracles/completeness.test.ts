@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { checkRun } from "../../oracles/check-call.js";
 import { checkCompleteness } from "../../oracles/completeness.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import { buildPair } from "./record-builder.js";
 
 const pairs = [1, 2, 3].map((seq) =>

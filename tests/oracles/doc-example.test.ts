@@ -8,7 +8,8 @@ import { z } from "zod";
 import { checkCall } from "../../oracles/check-call.js";
 import { parseDocExample } from "../../oracles/doc-example.js";
 import { checkErrorFields } from "../../oracles/error-rule.js";
-import { ObservedCallSchema, RulesEditionSchema, oracleContext } from "../../oracles/observed-call.js";
+import { ObservedCallSchema } from "../../history/observed-call.js";
+import { RulesEditionSchema, oracleContext } from "../../oracles/context.js";
 import { checkShape } from "../../oracles/shape-rule.js";
 
 const EXAMPLES = new URL("../../fixtures/aws-examples/", import.meta.url);

@@ -8,7 +8,7 @@ import { checkCompleteness } from "../../oracles/completeness.js";
 import { checkLookupConsistency } from "../../oracles/lookup-consistency.js";
 import { parseDocExample } from "../../oracles/doc-example.js";
 import { FindingCodeSchema, defaultSeverity, type Finding, type FindingCode } from "../../oracles/finding.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import { buildPair, type Pair, type PairSpec } from "./record-builder.js";
 
 const base: PairSpec = { kind: "IAMUser", operation: "CreateAssessmentTarget", outcome: "ok", edition: "2020", eventVersion: "1.08" };

@@ -4,8 +4,9 @@
  */
 import fc from "fast-check";
 import { LOGGING_TABLE, expectedResponseElements, operationLogging } from "../../oracles/logging-mode.js";
-import type { ExpectedIdentity, IdentityKind, ObservedCall, OracleContext, RulesEdition } from "../../oracles/observed-call.js";
-import { oracleContext } from "../../oracles/observed-call.js";
+import type { ExpectedIdentity, IdentityKind, ObservedCall } from "../../history/observed-call.js";
+import type { OracleContext, RulesEdition } from "../../oracles/context.js";
+import { oracleContext } from "../../oracles/context.js";
 import { EXPECTED_API_VERSION } from "../../oracles/correlated-rule.js";
 import { versionAtLeast } from "../../oracles/event-version.js";
 

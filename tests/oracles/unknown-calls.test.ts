@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkRun } from "../../oracles/check-call.js";
-import type { ObservedCall } from "../../oracles/observed-call.js";
+import type { ObservedCall } from "../../history/observed-call.js";
 import { buildPair } from "./record-builder.js";
 
 const lost = (call: ObservedCall): ObservedCall => {

@@ -8,7 +8,7 @@ import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_USER_ACCESS_KEY, DEFAULT_USER_ID, DEFAULT_USER_NAME } from "../../../emulator/accounts/index.js";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../../../emulator/emulator.js";
 import { startHttpServer } from "../../../emulator/transports/http-server.js";
-import type { ObservedCall } from "../../../oracles/observed-call.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 import { createLookupClient } from "../../../harness/collect/lookup-client.js";
 
 /** A clock that moves only when something sleeps on it. */

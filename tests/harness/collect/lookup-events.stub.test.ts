@@ -8,7 +8,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { collectLookupEvents } from "../../../harness/collect/lookup-events.js";
 import { createLookupClient } from "../../../harness/collect/lookup-client.js";
-import type { ObservedCall } from "../../../oracles/observed-call.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 
 const ENDPOINT = "https://cloudtrail.us-east-1.amazonaws.com/";
 const server = setupServer();

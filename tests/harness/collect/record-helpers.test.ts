@@ -8,7 +8,7 @@ import { recordsOfPage } from "../../../harness/collect/lookup-page.js";
 import { lookupWindow, windowOfCalls } from "../../../harness/collect/lookup-window.js";
 import { copyKeyOf, requestIdOf } from "../../../harness/collect/record-keys.js";
 import { unsentCall } from "./helpers.js";
-import type { ObservedCall } from "../../../oracles/observed-call.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 
 const rec = (eventID: string, requestID: string, extra: Record<string, unknown> = {}) => ({ eventID, requestID, ...extra });
 const sent = (seq: number, requestId: string | undefined): ObservedCall => {

@@ -12,7 +12,7 @@ import { HistoryWriter, readHistory } from "../../../harness/execute/history.js"
 import { probeTarget } from "../../../harness/targets/probe.js";
 import type { ProvisionedIdentity } from "../../../harness/targets/target.js";
 import { createEmbeddedTarget, type EmbeddedTarget } from "../../../harness/targets/embedded.js";
-import { ObservedCallSchema } from "../../../oracles/observed-call.js";
+import { ObservedCallSchema } from "../../../history/observed-call.js";
 import { tempHistoryPath, testConfig } from "./helpers.js";
 
 /** What msw saw on the wire, by x-amzn-RequestId: an independent view of each exchange. */

@@ -6,7 +6,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { HistoryWriter, parseHistory, readHistory, readHistoryChunks, REDACTED, type HistoryProblem } from "../../../harness/execute/history.js";
-import type { ObservedCall } from "../../../oracles/observed-call.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 import { tempHistoryPath } from "./helpers.js";
 
 function call(seq: number, overrides: Partial<ObservedCall> = {}): ObservedCall {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { KNOWN_RECORD_LIFETIME_MS, KnownRecords } from "../../../harness/collect/known-records.js";
-import type { ObservedCall } from "../../../oracles/observed-call.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 
 function call(seq: number, requestId: string | undefined): ObservedCall {
   return {

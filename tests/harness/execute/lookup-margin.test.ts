@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { LookupMargin, MIN_LOOKUP_MARGIN_MS } from "../../../harness/collect/lookup-margin.js";
-import type { ObservedCall } from "../../../oracles/observed-call.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 
 const call = {
   seq: 0,

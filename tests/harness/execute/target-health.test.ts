@@ -1,7 +1,7 @@
 /** The run's breaker: when the target counts as down, and the tally of calls without an answer. */
 import { describe, expect, it } from "vitest";
 import { TargetDownError, TargetHealth } from "../../../harness/execute/target-health.js";
-import type { ObservedCall } from "../../../oracles/observed-call.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 
 const call = (seq: number, outcome: ObservedCall["outcome"], cause?: ObservedCall["unknownCause"]): ObservedCall => ({
   seq, operation: "ListFindings", region: "us-east-1", request: {}, response: null, outcome, sentToService: true,

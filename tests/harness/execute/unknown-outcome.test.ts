@@ -8,7 +8,7 @@ import { DEFAULT_ACCOUNT_ID, DEFAULT_USER_ACCESS_KEY } from "../../../emulator/a
 import { HistoryExecutor } from "../../../harness/execute/executor.js";
 import type { ProvisionedIdentity } from "../../../harness/targets/target.js";
 import { createEndpointTarget } from "../../../harness/targets/endpoint.js";
-import { ObservedCallSchema } from "../../../oracles/observed-call.js";
+import { ObservedCallSchema } from "../../../history/observed-call.js";
 import { closedPort, silentServer, testConfig } from "./helpers.js";
 
 const identity: ProvisionedIdentity = {

@@ -3,7 +3,7 @@
  * with no emulator and no records checked (the reporting layer only reads checkRun's output).
  */
 import { finding, type Finding, type FindingCode } from "../../../oracles/finding.js";
-import type { ExpectedIdentity, IdentityKind, ObservedCall } from "../../../oracles/observed-call.js";
+import type { ExpectedIdentity, IdentityKind, ObservedCall } from "../../../history/observed-call.js";
 import { INSPECTOR_OPERATIONS } from "../../../model/service-model.js";
 import type { CheckInput, IdentityStatus } from "../../../harness/report/index.js";
 

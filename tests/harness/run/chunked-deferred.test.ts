@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { resolveRunConfig } from "../../../harness/config.js";
 import { readHistory } from "../../../harness/execute/history.js";
 import { checkTrailFiles, checkTrailFilesInChunks } from "../../../harness/check/trail-check.js";
-import { oracleContext } from "../../../oracles/observed-call.js";
+import { oracleContext } from "../../../oracles/context.js";
 import type { Finding } from "../../../oracles/index.js";
 import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../../../harness/targets/index.js";

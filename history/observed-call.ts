@@ -1,8 +1,8 @@
 /**
- * What an oracle sees of one call: a line of the run history, and the context the rules need.
- * The harness writes exactly `ObservedCall` (one JSON line per call); the oracles parse it with zod.
- * Identity facts come from how the credentials were obtained and from STS GetCallerIdentity,
- * never from a CloudTrail record (DESIGN.md "identities").
+ * The history contract: one line of the run history per call (`ObservedCall`), and the invocation
+ * line written before a call is sent. It belongs to neither side: the harness writes exactly these
+ * shapes, the oracles read them, and both parse them with zod. Identity facts come from how the
+ * credentials were obtained and from STS GetCallerIdentity, never from a CloudTrail record.
  */
 import { z } from "zod";
 
@@ -145,58 +145,3 @@ export const InvocationSchema = z.object({
 });
 /** A call about to be sent. */
 export type Invocation = z.infer<typeof InvocationSchema>;
-
-/** Which wording of the Inspector logging note applies (facts §1.3): 2020 (default) or 2017. */
-export const RulesEditionSchema = z.enum(["2020", "2017"]);
-/** Which wording of the Inspector logging note applies. */
-export type RulesEdition = z.infer<typeof RulesEditionSchema>;
-
-/** Tolerance on eventTime against the call window: 5 s, stated here and in every report. */
-export const DEFAULT_CLOCK_SKEW_MS = 5000;
-
-/** Inspector Classic's eventSource (facts §1.1, from the AWS example records). */
-export const INSPECTOR_EVENT_SOURCE = "inspector.amazonaws.com";
-
-/** Everything the rules need besides the call and the record. */
-export interface OracleContext {
-  rulesEdition: RulesEdition;
-  /** Allowed clock difference between the harness and CloudTrail, in ms. */
-  clockSkewMs: number;
-  /** The account the calls were made in: the expected recipientAccountId. */
-  accountId: string;
-  /** Expected eventSource, `inspector.amazonaws.com` by default. */
-  eventSource: string;
-  /**
-   * The EventSource lookup attribute the records were collected with (LookupEvents), if any: a
-   * returned record of another source means the filter was ignored. Unset for trail files, which
-   * hold every source.
-   */
-  lookupEventSource?: string;
-  /**
-   * Access keys of the whole run, when the calls checked are only a part of it (a chunk of a long
-   * deferred run): a record of one of these keys that no call claims is an extra record even if no
-   * call of this part used the key.
-   */
-  runAccessKeys?: ReadonlySet<string>;
-  /**
-   * Seqs of calls whose records could not be read because the collector failed (LookupEvents
-   * refused, hanging, 5xx): a missing record of theirs is no finding; they are unknown, not missing.
-   */
-  uncollected?: ReadonlySet<number>;
-  /**
-   * Calls that were sent and never finished because the run was killed (an invocation line without
-   * its call line): a record no call claims that one of them could have made is advisory.
-   */
-  interrupted?: readonly Invocation[];
-}
-
-/** An OracleContext with the stated defaults (edition 2020, 5 s skew, inspector.amazonaws.com). */
-export function oracleContext(accountId: string, overrides: Partial<OracleContext> = {}): OracleContext {
-  return {
-    rulesEdition: "2020",
-    clockSkewMs: DEFAULT_CLOCK_SKEW_MS,
-    eventSource: INSPECTOR_EVENT_SOURCE,
-    accountId,
-    ...overrides,
-  };
-}
