@@ -13,6 +13,7 @@ import type { ObservedCall } from "../history/observed-call.js";
 import type { ReaderStats } from "./record-reader.js";
 
 const baseCall = (seq: number): ObservedCall => ({
+  service: "inspector",
   seq,
   operation: "ListFindings",
   identity: { kind: "IAMUser", accountId: "111122223333", accessKeyId: "AKIAIOSFODNN7EXAMPLE", callerArn: "arn:aws:iam::111122223333:user/u", callerUserId: "AIDAEXAMPLE", userName: "u" },

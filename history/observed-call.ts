@@ -6,6 +6,11 @@
  */
 import { z } from "zod";
 
+/** The services the suite checks: Amazon Inspector Classic (`inspector`, 2016-02-16) and Amazon Inspector (`inspector2`, 2020-06-08). */
+export const ServiceIdSchema = z.enum(["inspector", "inspector2"]);
+/** A service the suite checks. */
+export type ServiceId = z.infer<typeof ServiceIdSchema>;
+
 /** Caller kinds the harness can produce (DESIGN.md "identities"). */
 export const IdentityKindSchema = z.enum(["IAMUser", "Root", "AssumedRole", "FederatedUser"]);
 /** Caller kinds the harness can produce. */
@@ -98,7 +103,9 @@ const IsoInstant = z.iso.datetime({ offset: true });
 export const ObservedCallSchema = z.object({
   /** Position of the call in the run, unique within a run. */
   seq: z.number().int().nonnegative(),
-  /** Inspector operation name, e.g. `CreateResourceGroup` (what eventName should say). */
+  /** The service called (histories written before there were two: Classic). */
+  service: ServiceIdSchema.default("inspector"),
+  /** Operation name, e.g. `CreateResourceGroup` (what eventName should say). */
   operation: z.string().min(1),
   identity: ExpectedIdentitySchema,
   /** Region the client was configured for (the SigV4 scope). */
@@ -136,6 +143,7 @@ export type ObservedCall = z.infer<typeof ObservedCallSchema>;
  */
 export const InvocationSchema = z.object({
   seq: z.number().int().nonnegative(),
+  service: ServiceIdSchema.default("inspector"),
   operation: z.string().min(1),
   /** Access key id the call is signed with (never the secret). */
   accessKeyId: z.string().min(1),

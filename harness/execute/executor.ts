@@ -93,7 +93,7 @@ export class HistoryExecutor implements CallExecutor {
 
     const startedAt = new Date();
     const deadlineAt = new Date(startedAt.getTime() + this.options.config.callTimeoutMs).toISOString();
-    this.options.history?.invoke({ seq, operation, accessKeyId: identity.expected.accessKeyId, startedAt: startedAt.toISOString(), deadlineAt });
+    this.options.history?.invoke({ seq, service: "inspector", operation, accessKeyId: identity.expected.accessKeyId, startedAt: startedAt.toISOString(), deadlineAt });
     const captured = await captureWire(() =>
       withDeadline(this.options.config.callTimeoutMs, `Inspector ${operation}`, (signal) => client.send(new Command(input), { abortSignal: signal })),
     );
@@ -103,6 +103,7 @@ export class HistoryExecutor implements CallExecutor {
     const hasInput = operationOf(inspectorModel, operation)?.input !== undefined;
     const call: ObservedCall = {
       seq,
+      service: "inspector",
       operation,
       identity: identity.expected,
       region,

@@ -99,6 +99,7 @@ export function buildPair(spec: PairSpec): Pair {
   const response = ok ? (row.emptyOutput ? {} : (spec.response ?? { nextToken: "abc" })) : null;
   const requestId = `00000000-0000-4000-8000-${String(seq).padStart(12, "0")}`;
   const call: ObservedCall = {
+    service: "inspector",
     seq, operation: spec.operation, identity, region: REGION, request, response,
     outcome: spec.outcome,
     ...(ok ? {} : { error: { code: "InvalidInputException", message: "Invalid ARN", httpStatus: 400 } }),

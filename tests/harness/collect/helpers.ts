@@ -116,6 +116,7 @@ export async function listCalls(client: InspectorClient, n: number, now: () => n
     const out = await client.send(new ListRulesPackagesCommand({}));
     const { $metadata, ...response } = out;
     calls.push({
+      service: "inspector",
       seq: firstSeq + i,
       operation: "ListRulesPackages",
       identity: USER_IDENTITY,
@@ -136,6 +137,7 @@ export async function listCalls(client: InspectorClient, n: number, now: () => n
 export function unsentCall(seq: number, now: () => number = Date.now): ObservedCall {
   const at = new Date(now()).toISOString();
   return {
+    service: "inspector",
     seq,
     operation: "DescribeFindings",
     identity: USER_IDENTITY,

@@ -24,6 +24,7 @@ const jsonError = (type: string, message: string, status = 400) => json({ __type
 const at = new Date("2026-05-01T12:00:00Z");
 function call(seq: number, requestId: string): ObservedCall {
   return {
+    service: "inspector",
     seq,
     operation: "ListRulesPackages",
     identity: { kind: "Root", accountId: "111122223333", accessKeyId: "AKIAI44QH8DHBEXAMPLE", callerArn: "arn:aws:iam::111122223333:root", callerUserId: "111122223333" },

@@ -19,6 +19,7 @@ afterAll(() => server.close());
 
 const at = new Date("2026-05-01T12:00:00Z");
 const call = (seq: number, requestId: string): ObservedCall => ({
+  service: "inspector",
   seq, operation: "ListRulesPackages", region: "us-east-1", request: {}, response: {}, outcome: "ok", requestId, sentToService: true,
   identity: { kind: "Root", accountId: "111122223333", accessKeyId: "AKIAI44QH8DHBEXAMPLE", callerArn: "arn:aws:iam::111122223333:root", callerUserId: "111122223333" },
   startedAt: at.toISOString(), endedAt: at.toISOString(),

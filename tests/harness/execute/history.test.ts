@@ -11,6 +11,7 @@ import { tempHistoryPath } from "./helpers.js";
 
 function call(seq: number, overrides: Partial<ObservedCall> = {}): ObservedCall {
   return {
+    service: "inspector",
     seq,
     operation: "CreateResourceGroup",
     identity: {

@@ -8,6 +8,7 @@ import type { ObservedCall } from "../../../history/observed-call.js";
 
 function call(seq: number, requestId: string | undefined): ObservedCall {
   return {
+    service: "inspector",
     seq,
     operation: "ListRulesPackages",
     identity: { kind: "IAMUser", accountId: "111122223333", accessKeyId: "AKIAIOSFODNN7EXAMPLE", callerArn: "arn:aws:iam::111122223333:user/u", callerUserId: "AIDAEXAMPLE", userName: "u" },

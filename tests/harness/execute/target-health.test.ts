@@ -4,6 +4,7 @@ import { TargetDownError, TargetHealth } from "../../../harness/execute/target-h
 import type { ObservedCall } from "../../../history/observed-call.js";
 
 const call = (seq: number, outcome: ObservedCall["outcome"], cause?: ObservedCall["unknownCause"]): ObservedCall => ({
+  service: "inspector",
   seq, operation: "ListFindings", region: "us-east-1", request: {}, response: null, outcome, sentToService: true,
   identity: { kind: "IAMUser", accountId: "111122223333", accessKeyId: "AKIA", callerArn: "arn:aws:iam::111122223333:user/u", callerUserId: "AIDA" },
   ...(cause !== undefined ? { unknownCause: cause, error: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" } } : {}),

@@ -36,6 +36,7 @@ export function call(seq: number, operation: string, spec: CallSpec = {}): Obser
   const sent = spec.sentToService ?? true;
   const t = new Date(Date.UTC(2026, 4, 1, 12, 0, seq)).toISOString();
   return {
+    service: "inspector",
     seq, operation, identity: identity(spec.kind ?? "IAMUser"), region: "us-east-1",
     request: spec.request ?? { n: seq }, response: outcome === "ok" ? (spec.response ?? {}) : null, outcome,
     ...(outcome === "error" ? { error: { code: spec.errorCode ?? "InvalidInputException", message: "bad input" } } : {}),
