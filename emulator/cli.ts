@@ -1,10 +1,11 @@
 /**
  * `npm run emulator -- --port 4566 --host 127.0.0.1`: the reference emulator as a loopback server.
- * When ready it prints one JSON line to stdout (endpoint, region, account, default IAM user's keys).
+ * When ready it prints one JSON line to stdout (endpoint, region, account, default IAM user's keys,
+ * and the services it serves on that one port).
  */
 import { parseArgs } from "node:util";
 import { AccountDirectoryError } from "./accounts/index.js";
-import { createEmulator } from "./emulator.js";
+import { createEmulator, SERVED_SERVICES } from "./emulator.js";
 import { resolveSettings, SettingsError } from "./settings.js";
 import { startHttpServer } from "./transports/http-server.js";
 
@@ -12,6 +13,7 @@ const USAGE = `Usage: npm run emulator -- [--host 127.0.0.1] [--port 4566] [--re
   [--rules-edition 2020|2017] [--delivery-delay-ms 0] [--throttle-lookup-events]
   [--trail-dir DIR] [--trail-interval-ms 60000] [--accounts FILE] [--max-body-bytes 1048576]
   [--faults name[,name]]   (emulator faults for the suite's self-tests; none by default)
+  [--throttle-inspector2 N] (Inspector v2 answers ThrottlingException past N calls/s per account and Region)
 Every option also reads an environment variable (README, "Emulator options").`;
 
 async function main(): Promise<void> {
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
         accounts: { type: "string" },
         "max-body-bytes": { type: "string" },
         faults: { type: "string" },
+        "throttle-inspector2": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
       accountsFile: values["accounts"],
       maxBodyBytes: values["max-body-bytes"],
       faults: values["faults"],
+      throttleInspector2: values["throttle-inspector2"],
     },
     process.env,
   );
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
     ...(settings.accountsFile !== undefined ? { accountsFile: settings.accountsFile } : {}),
     maxBodyBytes: settings.maxBodyBytes,
     faults: settings.faults,
+    ...(settings.throttleInspector2 !== undefined ? { inspector2RequestsPerSecond: settings.throttleInspector2 } : {}),
   });
   const server = await startHttpServer(emulator.handle, settings);
   const account = emulator.accounts.accounts[0]!;
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
       secretAccessKey: user?.accessKeys[0]?.secretAccessKey ?? null,
       rulesEdition: settings.rulesEdition,
       trailDir: settings.trailDir ?? null,
+      services: [...SERVED_SERVICES],
       ...(settings.faults.length > 0 ? { faults: settings.faults } : {}),
     })}\n`,
   );

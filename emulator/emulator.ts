@@ -1,6 +1,7 @@
 /**
- * The reference emulator assembled: accounts, SigV4 authentication, STS, Inspector Classic and the
- * CloudTrail recorder behind one transport-independent request handler.
+ * The reference emulator assembled: accounts, SigV4 authentication, STS, Inspector Classic (JSON
+ * 1.1), Inspector v2 (rest-json) and the CloudTrail recorder behind one transport-independent
+ * request handler.
  */
 import { AccountDirectory, defaultAccountDirectory, principalArn, readAccountDirectoryFile } from "./accounts/index.js";
 import { Authenticator, SessionStore } from "./auth/index.js";
@@ -8,6 +9,9 @@ import { CloudTrailService, type CloudTrailOptions } from "./cloudtrail/index.js
 import { createRouter } from "./core/router.js";
 import type { WireRequest, WireResponse } from "./core/types.js";
 import { InspectorService } from "./inspector/service.js";
+import { Inspector2Service } from "./inspector2/service.js";
+import type { Inspector2Timing } from "./inspector2/limits.js";
+import type { CloudTrailRecord } from "./cloudtrail/index.js";
 import { StsService, toStsAuthError } from "./sts/index.js";
 
 /** What an emulator is built from; every field has a documented default. */
@@ -20,7 +24,14 @@ export interface EmulatorOptions extends CloudTrailOptions {
   maxBodyBytes?: number;
   /** Emulator faults to enable, by name (README "What the emulator records"); default none. */
   faults?: readonly string[];
+  /** Inspector v2 calls per second per account and Region above which it answers ThrottlingException; default: never throttles. */
+  inspector2RequestsPerSecond?: number;
+  /** Inspector v2's clock-driven transitions (docs/emulator-inspector2.md); default 250 ms / 500 ms / 500 ms. */
+  inspector2Timing?: Partial<Inspector2Timing>;
 }
+
+/** The services one emulator serves, as its ready line names them. */
+export const SERVED_SERVICES = ["inspector", "inspector2", "cloudtrail", "sts"] as const;
 
 /** A reference emulator instance. */
 export interface Emulator {
@@ -28,7 +39,10 @@ export interface Emulator {
   handle(req: WireRequest): Promise<WireResponse>;
   accounts: AccountDirectory;
   inspector: InspectorService;
+  inspector2: Inspector2Service;
   cloudtrail: CloudTrailService;
+  /** Every Inspector record so far (Classic and v2), as stored; `service` keeps one service's. */
+  records(service?: "inspector" | "inspector2"): readonly CloudTrailRecord[];
   /** Delivers pending trail files and stops timers; loses no record. */
   close(): Promise<void>;
 }
@@ -50,6 +64,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const authenticator = new Authenticator(accounts, sessions, clock);
   const sts = new StsService(accounts, sessions, clock);
   const inspector = new InspectorService({ clock });
+  const inspector2 = new Inspector2Service({
+    clock,
+    organizations: accounts.organizations,
+    isDenied: (principal, action) => accounts.isDenied(principal, action),
+    ...(options.inspector2RequestsPerSecond !== undefined ? { requestsPerSecond: options.inspector2RequestsPerSecond } : {}),
+    ...(options.inspector2Timing !== undefined ? { timing: options.inspector2Timing } : {}),
+  });
   const cloudtrail = new CloudTrailService({ ...options, clock, accessKeyIds: () => accessKeyIdsOf(accounts) });
   const handle = createRouter(
     {
@@ -58,8 +79,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       inspector,
       cloudtrail,
       sts: { handle: (form, principal, requestId) => sts.handle(form, principal, requestId), authError: toStsAuthError },
+      rest: [inspector2],
     },
     { clock, ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}) },
   );
-  return { handle, accounts, inspector, cloudtrail, close: () => cloudtrail.close() };
+  return { handle, accounts, inspector, inspector2, cloudtrail, records: (service) => cloudtrail.records(service), close: () => cloudtrail.close() };
 }

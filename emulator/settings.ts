@@ -31,6 +31,8 @@ export const emulatorSettingsSchema = z.object({
   accountsFile: z.string().min(1).optional(),
   maxBodyBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
   faults: faultsSchema,
+  /** Inspector v2 calls per second per account and Region before ThrottlingException; unset: never. */
+  throttleInspector2: z.coerce.number().int().min(1).optional(),
 });
 
 /** Validated emulator settings. */
@@ -49,6 +51,7 @@ export const SETTING_ENV: Record<keyof EmulatorSettings, string> = {
   accountsFile: "EMULATOR_ACCOUNTS",
   maxBodyBytes: "EMULATOR_MAX_BODY_BYTES",
   faults: "EMULATOR_FAULTS",
+  throttleInspector2: "EMULATOR_THROTTLE_INSPECTOR2",
 };
 
 /** Raised for settings that do not validate; its message lists every problem. */

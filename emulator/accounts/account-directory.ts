@@ -5,7 +5,7 @@
 import type { IamUserPrincipal, Principal, RootPrincipal } from "../core/types.js";
 import { iamRoleArn } from "../../model/arn.js";
 import { actionMatches } from "./action-pattern.js";
-import type { Account, AccountDirectoryConfig, IamRole, IamUser } from "./schema.js";
+import type { Account, AccountDirectoryConfig, IamRole, IamUser, Organization } from "./schema.js";
 
 /** A long-term key found in the directory: its secret and the principal it authenticates. */
 export interface LongTermCredential {
@@ -61,6 +61,11 @@ export class AccountDirectory {
   /** All accounts, in file order. */
   get accounts(): readonly Account[] {
     return this.config.accounts;
+  }
+
+  /** The organizations of the directory (Inspector v2's delegated administrator and members). */
+  get organizations(): readonly Organization[] {
+    return this.config.organizations;
   }
 
   /** The account with this id, if any. */

@@ -4,7 +4,9 @@
  * are AWS's own documentation examples (AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
  * and AKIAI44QH8DHBEXAMPLE / je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY from the IAM user guide's access
  * key examples; AIDACKCEVSQ6C2EXAMPLE and AROACKCEVSQ6C2EXAMPLE from the CloudTrail userIdentity page),
- * so they are public, deterministic and printable in the README.
+ * so they are public, deterministic and printable in the README. The account is the management
+ * account of an organization with two member accounts that have no credentials here (444455556666
+ * and 777788889999, AWS documentation example accounts), for Inspector v2's organization operations.
  */
 import { iamRoleArn } from "../../model/arn.js";
 import { AccountDirectory } from "./account-directory.js";
@@ -24,6 +26,8 @@ export const DEFAULT_USER_ACCESS_KEY = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", se
 export const DEFAULT_ROLE_NAME = "ConformanceRole";
 /** Unique id (AROA…) of the default role. */
 export const DEFAULT_ROLE_ID = "AROACKCEVSQ6C2EXAMPLE";
+/** The default organization, with the default account as its management account (Organizations docs' example id form). */
+export const DEFAULT_ORGANIZATION = { organizationId: "o-exampleorgid", managementAccountId: "111122223333", memberAccountIds: ["444455556666", "777788889999"] } as const;
 /** `arn:aws:iam::111122223333:role/ConformanceRole`: the documented default of CONFORMANCE_ROLE_ARN. */
 export const DEFAULT_ROLE_ARN = iamRoleArn(DEFAULT_ACCOUNT_ID, DEFAULT_ROLE_NAME, "/");
 
@@ -49,6 +53,7 @@ export function defaultAccountDirectoryConfig(): AccountDirectoryConfig {
         ],
       },
     ],
+    organizations: [{ ...DEFAULT_ORGANIZATION, memberAccountIds: [...DEFAULT_ORGANIZATION.memberAccountIds] }],
   });
 }
 

@@ -5,4 +5,4 @@ export * from "./default-directory.js";
 export { principalArn, principalUserId } from "./principal-arn.js";
 export { roleTrusts } from "./role-trust.js";
 export { actionMatches } from "./action-pattern.js";
-export type { AccessKey, Account, AccountDirectoryConfig, AccountDirectoryInput, IamRole, IamUser } from "./schema.js";
+export type { AccessKey, Account, AccountDirectoryConfig, AccountDirectoryInput, IamRole, IamUser, Organization } from "./schema.js";

@@ -75,9 +75,21 @@ export const accountSchema = z.object({
   roles: z.array(iamRoleSchema).default([]),
 });
 
-/** The whole directory, with cross-record checks: unique account ids, names, ids and access keys. */
+/**
+ * An AWS Organizations organization: its id (`o-` and 10 to 32 lowercase letters or digits,
+ * https://docs.aws.amazon.com/organizations/latest/APIReference/API_Organization.html), its
+ * management account and its member accounts. Accounts need not be in `accounts` (members without
+ * credentials still appear to Inspector v2's organization operations).
+ */
+export const organizationSchema = z.object({
+  organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, "must be 'o-' followed by 10 to 32 lowercase letters or digits"),
+  managementAccountId: z.string().regex(/^\d{12}$/, "must be 12 digits"),
+  memberAccountIds: z.array(z.string().regex(/^\d{12}$/, "must be 12 digits")).default([]),
+});
+
+/** The whole directory, with cross-record checks: unique account ids, names, ids and access keys, one organization per account. */
 export const accountDirectorySchema = z
-  .object({ accounts: z.array(accountSchema).min(1) })
+  .object({ accounts: z.array(accountSchema).min(1), organizations: z.array(organizationSchema).default([]) })
   .superRefine((dir, ctx) => {
     const seen = new Map<string, string>();
     const claim = (key: string, path: (string | number)[], what: string) => {
@@ -102,6 +114,11 @@ export const accountDirectorySchema = z
         claim(`id:${role.roleId}`, ["accounts", a, "roles", r, "roleId"], `unique id ${role.roleId}`);
       });
     });
+    dir.organizations.forEach((org, o) => {
+      claim(`org:${org.organizationId}`, ["organizations", o, "organizationId"], `organization id ${org.organizationId}`);
+      claim(`orgmember:${org.managementAccountId}`, ["organizations", o, "managementAccountId"], `organization account ${org.managementAccountId}`);
+      org.memberAccountIds.forEach((m, i) => claim(`orgmember:${m}`, ["organizations", o, "memberAccountIds", i], `organization account ${m}`));
+    });
   });
 
 /** A validated account directory file, defaults applied. */
@@ -114,5 +131,7 @@ export type Account = z.output<typeof accountSchema>;
 export type IamUser = z.output<typeof iamUserSchema>;
 /** One IAM role of a validated directory. */
 export type IamRole = z.output<typeof iamRoleSchema>;
+/** One organization of a validated directory. */
+export type Organization = z.output<typeof organizationSchema>;
 /** A long-term access key pair. */
 export type AccessKey = z.output<typeof accessKeySchema>;

@@ -1,15 +1,19 @@
 /**
- * Builds the CloudTrail record of one completed Inspector Classic call: the emulator's reading of
- * AWS's record-contents page (reference/cloudtrail-and-inspector-facts.md sections 1.3, 2, 3, 6).
+ * Builds CloudTrail records: `buildEventRecord` turns what a service says about one call (an
+ * ApiEvent) into a record, the emulator's reading of AWS's record-contents page
+ * (reference/cloudtrail-and-inspector-facts.md sections 1.3, 2, 3, 6); `buildRecord` is the same for
+ * an Inspector Classic call described by Classic's own rule table (classic-event.ts).
  */
 import { randomUUID } from "node:crypto";
-import { inspectorModel, operationOf } from "../../model/service-model.js";
+import type { ApiEvent } from "../core/api-event.js";
 import type { CompletedCall } from "./completed-call.js";
 import type { CloudTrailRecord } from "./record-types.js";
-import { loggingModeOf } from "./logging-mode.js";
 import type { RulesEdition } from "./logging-mode.js";
+import { classicEvent } from "./classic-event.js";
 import { userIdentityOf } from "./user-identity.js";
 import { eventTimeOf, isoSeconds } from "./event-time.js";
+
+export { INSPECTOR_API_VERSION, INSPECTOR_EVENT_SOURCE } from "./classic-event.js";
 
 /**
  * "1.11": the current version per the record-contents page ("The current version is 1.11", facts
@@ -18,15 +22,6 @@ import { eventTimeOf, isoSeconds } from "./event-time.js";
  * have no eventContext at 1.11 either.
  */
 export const EVENT_VERSION = "1.11";
-
-/** `inspector.amazonaws.com`: eventSource of AWS's Inspector example records. */
-export const INSPECTOR_EVENT_SOURCE = "inspector.amazonaws.com";
-
-/**
- * apiVersion as AWS's Inspector example writes it: "v20160216" (awsdocs/amazon-inspector-user-guide
- * logging-using-cloudtrail.md, both editions), derived from the model's apiVersion "2016-02-16".
- */
-export const INSPECTOR_API_VERSION = `v${inspectorModel.metadata.apiVersion.replaceAll("-", "")}`;
 
 /** userAgent, errorCode and errorMessage are cut at 1 KB (record-contents page, facts section 2). */
 const FIELD_LIMIT_BYTES = 1024;
@@ -38,10 +33,6 @@ function truncateBytes(text: string, limit = FIELD_LIMIT_BYTES): string {
   return bytes.subarray(0, limit).toString("utf8").replace(/\uFFFD+$/, "");
 }
 
-function isEmptyObject(value: Record<string, unknown>): boolean {
-  return Object.keys(value).length === 0;
-}
-
 /** Options that change how a record is built. */
 export interface BuildRecordOptions {
   rulesEdition: RulesEdition;
@@ -49,46 +40,39 @@ export interface BuildRecordOptions {
   newEventId?: () => string;
 }
 
-/**
- * The record for `call`. Throws a TypeError when `call.operation` is not an Inspector Classic operation:
- * CloudTrail records API calls of the service, and an unknown action is not one.
- */
-export function buildRecord(call: CompletedCall, options: BuildRecordOptions): CloudTrailRecord {
-  const mode = loggingModeOf(call.operation, options.rulesEdition);
-  if (mode === undefined) {
-    throw new TypeError(`[emulator/cloudtrail] ${call.operation} is not an Inspector Classic operation; only its calls are recorded.`);
-  }
-  const { ctx, result } = call;
-  // Rule 3: the request as received; null for an operation with no input shape
-  // (DescribeCrossAccountAccessRole), as the record-contents page implies for "no parameters".
-  const hasInput = operationOf(inspectorModel, call.operation)?.input !== undefined;
-  const requestParameters = hasInput ? structuredClone(call.request ?? null) : null;
-  // Rule 2: response only for classes that log it, and null for an empty body ("If the action
-  // doesn't return response elements, this field is null") and for failures (facts 6.1).
-  const responseElements =
-    result.ok && mode.logsResponse && !isEmptyObject(result.output) ? structuredClone(result.output) : null;
-  const error = result.ok ? undefined : result.error;
+/** The record of one call as its service described it. Values are copied, never shared with the event. */
+export function buildEventRecord(event: ApiEvent, newEventId: () => string = randomUUID): CloudTrailRecord {
+  const { ctx, error } = event;
   return {
     eventVersion: EVENT_VERSION,
     userIdentity: userIdentityOf(ctx.principal),
-    eventTime: isoSeconds(eventTimeOf(call.endedAt)),
-    eventSource: INSPECTOR_EVENT_SOURCE,
-    eventName: call.operation,
+    eventTime: isoSeconds(eventTimeOf(event.endedAt)),
+    eventSource: event.eventSource,
+    eventName: event.eventName,
     awsRegion: ctx.region,
     sourceIPAddress: ctx.sourceIp,
     userAgent: truncateBytes(ctx.userAgent),
     ...(error !== undefined ? { errorCode: truncateBytes(error.type), errorMessage: truncateBytes(error.message) } : {}),
-    requestParameters,
-    responseElements,
+    requestParameters: structuredClone(event.requestParameters ?? null),
+    // Failed calls log no response (record-contents page; facts 6.1), whatever the service said.
+    responseElements: error === undefined && event.responseElements !== null ? structuredClone(event.responseElements) : null,
     requestID: ctx.requestId,
-    eventID: (options.newEventId ?? randomUUID)(),
-    readOnly: mode.readOnly,
+    eventID: newEventId(),
+    readOnly: event.readOnly,
     eventType: "AwsApiCall",
-    apiVersion: INSPECTOR_API_VERSION,
+    ...(event.apiVersion !== undefined ? { apiVersion: event.apiVersion } : {}),
     managementEvent: true,
     // No cross-account calls in the emulator: the recipient is the caller's own account.
     recipientAccountId: ctx.principal.accountId,
     eventCategory: "Management",
     // tlsDetails (Optional True) is left out: the emulator terminates no TLS, so it has no honest values.
   };
+}
+
+/**
+ * The record for an Inspector Classic `call`. Throws a TypeError when `call.operation` is not an
+ * Inspector Classic operation: CloudTrail records API calls of the service, and an unknown action is not one.
+ */
+export function buildRecord(call: CompletedCall, options: BuildRecordOptions): CloudTrailRecord {
+  return buildEventRecord(classicEvent(call, options.rulesEdition), options.newEventId);
 }

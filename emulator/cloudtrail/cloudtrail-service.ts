@@ -1,22 +1,26 @@
 /**
- * The CloudTrail side of the reference emulator: records every authenticated Inspector Classic call as
- * exactly one record (and STS AssumeRole / GetFederationToken calls as `sts.amazonaws.com` records),
- * serves LookupEvents, and (optionally) delivers trail log files. Emulator faults, when enabled, act at
- * its three hooks: storing an Inspector record, answering LookupEvents, writing a trail file.
+ * The CloudTrail side of the reference emulator: records every authenticated Inspector call (Classic
+ * and v2) as exactly one record (and STS AssumeRole / GetFederationToken calls as `sts.amazonaws.com`
+ * records), serves LookupEvents, and (optionally) delivers trail log files. The recorder is told each
+ * call's eventSource, eventName, readOnly, requestParameters, responseElements and error by the
+ * service's own rule table (an ApiEvent; Classic's through classic-event.ts) and knows nothing else
+ * about either service. Emulator faults, when enabled, act at its three hooks: storing an Inspector
+ * record, answering LookupEvents, writing a trail file.
  */
+import type { ApiEvent } from "../core/api-event.js";
 import type { CallContext, ServiceResult } from "../core/types.js";
 import { cloudtrailModel, operationOf } from "../../model/service-model.js";
 import type { CompletedCall } from "./completed-call.js";
 import type { CloudTrailRecord } from "./record-types.js";
 import type { RulesEdition } from "./logging-mode.js";
 import type { StoredRecord } from "./stored-record.js";
-import { buildRecord } from "./build-record.js";
+import { buildEventRecord, buildRecord } from "./build-record.js";
 import { lookupUsernameOf } from "./user-identity.js";
 import { resourcesOf } from "./event-resources.js";
 import { cloudTrailError, throttlingError } from "./cloudtrail-errors.js";
 import { parseLookupEventsInput } from "./lookup-events-input.js";
 import { LookupMatchCache, lookupEvents } from "./lookup-events.js";
-import { SlidingWindowLimiter } from "./rate-limiter.js";
+import { SlidingWindowLimiter } from "../core/rate-limiter.js";
 import { DEFAULT_TRAIL_INTERVAL_MS, TrailWriter } from "./trail-writer.js";
 import type { StsCall } from "./sts-call.js";
 import { parseStsOutcome } from "./sts-response.js";
@@ -112,11 +116,27 @@ export class CloudTrailService {
    * Throws a TypeError when `call.operation` is not an Inspector Classic operation.
    */
   record(call: CompletedCall): CloudTrailRecord {
+    // Classic's rule table describes the call (classic-event.ts); Classic faults act on the result.
     const faithful = deepFreeze(buildRecord(call, { rulesEdition: this.rulesEdition }));
     const stored = this.faults.applyToRecord(faithful, call).map((r) => deepFreeze(r as unknown as CloudTrailRecord));
     for (const record of stored) {
       const r = record as unknown as Record<string, unknown>;
       this.store(record, faithful, call.endedAt, call.ctx, resourcesOf(r["requestParameters"], r["responseElements"]), "inspector");
+    }
+    return stored[0] ?? faithful;
+  }
+
+  /**
+   * Builds and stores the record of one call a service described itself (Inspector v2); returns it
+   * (deeply frozen). Under the v2 emulator faults the stored records may differ from the returned
+   * faithful one (changed, or none); the first stored one is returned when there is one.
+   */
+  recordEvent(event: ApiEvent): CloudTrailRecord {
+    const faithful = deepFreeze(buildEventRecord(event));
+    const stored = this.faults.applyToEvent(faithful, event).map((r) => deepFreeze(r as unknown as CloudTrailRecord));
+    for (const record of stored) {
+      const r = record as unknown as Record<string, unknown>;
+      this.store(record, faithful, event.endedAt, event.ctx, resourcesOf(r["requestParameters"], r["responseElements"]), event.service);
     }
     return stored[0] ?? faithful;
   }
@@ -162,9 +182,9 @@ export class CloudTrailService {
       lookup: lookupIndexOf(r, faithful),
     };
     this.entries.push(entry);
-    // Trail files are Inspector-only, as the emulator's trail contract has been
-    // (tests/emulator/e2e/trail-files.test.ts); on AWS a trail would deliver the STS events too.
-    if (service === "inspector") this.trail?.enqueue(entry);
+    // Trail files hold the Inspector records (Classic and v2), as the emulator's trail contract has
+    // been (tests/emulator/e2e/trail-files.test.ts); on AWS a trail would deliver the STS events too.
+    if (service !== "sts") this.trail?.enqueue(entry);
   }
 
   /** CloudTrail JSON 1.1 operations; only LookupEvents is implemented, anything else -> a ServiceError the lead renders. */
@@ -186,9 +206,15 @@ export class CloudTrailService {
     return this.faults.lookupResult(query, lookupEvents(this.entries, query, { account, region: ctx.region, nowMs: now }, this.lookupMatches));
   }
 
-  /** All Inspector records so far (for tests), in arrival order, as stored (under faults, possibly ill-formed); parsed anew on each call. */
-  records(): readonly CloudTrailRecord[] {
-    return this.entries.filter((e) => e.service === "inspector").map((e) => JSON.parse(e.json) as CloudTrailRecord);
+  /**
+   * All Inspector records so far (for tests), Classic and v2, in arrival order, as stored (under
+   * faults, possibly ill-formed); parsed anew on each call. `service` keeps one service's records
+   * (`inspector` or `inspector2`).
+   */
+  records(service?: "inspector" | "inspector2"): readonly CloudTrailRecord[] {
+    return this.entries
+      .filter((e) => (service === undefined ? e.service !== "sts" : e.service === service))
+      .map((e) => JSON.parse(e.json) as CloudTrailRecord);
   }
 
   /** All STS records so far (AssumeRole, GetFederationToken), in arrival order; parsed anew on each call. */

@@ -1,5 +1,5 @@
 /**
- * The CloudTrail record the emulator writes for an Inspector Classic call, as a plain TypeScript type.
+ * The CloudTrail record the emulator writes for an Inspector call (Classic or v2), as a plain TypeScript type.
  * Field names and order follow AWS's record-contents page and its examples
  * (reference: cloudtrail-and-inspector-facts.md section 2 "Field ordering").
  */
@@ -42,13 +42,14 @@ export interface UserIdentity {
   sessionContext?: SessionContext;
 }
 
-/** One CloudTrail record for an Inspector Classic API call (eventVersion 1.11). */
+/** One CloudTrail record for an Inspector API call, Classic or v2 (eventVersion 1.11). */
 export interface CloudTrailRecord {
   eventVersion: string;
   userIdentity: UserIdentity;
   /** ISO-8601 UTC, whole seconds: `YYYY-MM-DDTHH:mm:ssZ`. */
   eventTime: string;
-  eventSource: "inspector.amazonaws.com";
+  /** `inspector.amazonaws.com` (Classic) or `inspector2.amazonaws.com` (v2). */
+  eventSource: string;
   eventName: string;
   awsRegion: string;
   sourceIPAddress: string;
@@ -63,7 +64,8 @@ export interface CloudTrailRecord {
   eventID: string;
   readOnly: boolean;
   eventType: "AwsApiCall";
-  apiVersion: string;
+  /** Present on Classic records (`v20160216`); v2 records carry none. */
+  apiVersion?: string;
   managementEvent: true;
   recipientAccountId: string;
   eventCategory: "Management";

@@ -21,8 +21,8 @@ export interface LookupIndex {
 export interface StoredRecord {
   /** Arrival order, 1-based, strictly increasing. */
   seq: number;
-  /** Which service's call the record is of. */
-  service: "inspector" | "sts";
+  /** Which service's call the record is of: the emulator's service name (`inspector`, `inspector2`, `sts`). */
+  service: string;
   /**
    * The record as stored (an Inspector or an STS record; under emulator faults, possibly not well
    * formed), as JSON text only: it is the LookupEvents CloudTrailEvent and the trail file entry, and

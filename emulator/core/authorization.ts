@@ -7,11 +7,14 @@
  */
 import type { ServiceError } from "./types.js";
 
-/** The AccessDeniedException an IAM denial produces. */
-export function accessDenied(callerArn: string, action: string, resource = "*"): ServiceError {
+/**
+ * The AccessDeniedException an IAM denial produces: HTTP 400 for Inspector Classic (its API reference
+ * gives 400 for every client error), 403 where the model says so (inspector2's AccessDeniedException).
+ */
+export function accessDenied(callerArn: string, action: string, resource = "*", status = 400): ServiceError {
   return {
     type: "AccessDeniedException",
-    status: 400,
+    status,
     message: `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in an identity-based policy`,
   };
 }

@@ -1,7 +1,10 @@
 /**
  * The emulator's front door: one wire request in, one wire response out, independent of transport.
- * It frames the protocols (JSON 1.1 for Inspector and CloudTrail, Query for STS), authenticates, runs
- * the service and hands every authenticated Inspector call to the CloudTrail recorder.
+ * Its protocol layer picks the service and the operation: JSON 1.1 by `X-Amz-Target` (Inspector
+ * Classic, CloudTrail), rest-json by method, URI template and query string (Inspector v2), Query by a
+ * form body (STS). It authenticates, checks that SigV4's signing name is the addressed service's,
+ * applies the account directory's deny lists, runs the service, and hands every authenticated
+ * Inspector call (Classic or v2) to the CloudTrail recorder.
  */
 import { randomUUID } from "node:crypto";
 import { CLOUDTRAIL_TARGET_PREFIX, INSPECTOR_TARGET_PREFIX } from "../../model/service-model.js";
@@ -17,6 +20,10 @@ import {
   unsupportedMediaType,
 } from "./protocol-errors.js";
 import { FORM_CONTENT_TYPE, xmlError } from "./query-protocol.js";
+import type { ApiEvent } from "./api-event.js";
+import { callContext } from "./call-context.js";
+import { routeRest, restTargetOf } from "./rest-router.js";
+import type { RestJsonService } from "./rest-service.js";
 import type { CallContext, Principal, ServiceError, ServiceResult, WireRequest, WireResponse } from "./types.js";
 
 /** What authentication says about a request. */
@@ -50,12 +57,16 @@ export interface RouterServices {
     record(call: RoutedCall): unknown;
     /** Records an authenticated STS call (AWS logs AssumeRole and GetFederationToken as sts.amazonaws.com events). */
     recordSts?(call: RoutedStsCall): unknown;
+    /** Records one call a service described with its own rule table (every rest-json call). */
+    recordEvent?(event: ApiEvent): unknown;
   };
   sts: {
     handle(form: URLSearchParams, principal: Principal, requestId: string): WireResponse;
     /** Renames a JSON-protocol authentication error to STS's own (InvalidClientTokenId, SignatureDoesNotMatch, …). */
     authError(error: ServiceError): ServiceError;
   };
+  /** rest-json services (Inspector v2), found by method and path. */
+  rest?: readonly RestJsonService[];
 }
 
 /** Front-door settings. */
@@ -102,6 +113,10 @@ async function route(services: RouterServices, opts: RouterOptions, req: WireReq
   const isQuery = target === undefined && contentType === FORM_CONTENT_TYPE;
   const fail = (error: ServiceError) => (isQuery ? xmlError(error, requestId) : jsonError(error, requestId));
 
+  // No X-Amz-Target and no form: a rest-json request when its path addresses a rest service.
+  const rest = target === undefined && !isQuery ? restTargetOf(services.rest ?? [], req) : undefined;
+  if (rest !== undefined) return routeRest(services, opts, req, requestId, startedAt, rest);
+
   if (req.method.toUpperCase() !== "POST") return fail(methodNotAllowed(req.method));
   const bytes = Buffer.byteLength(req.body);
   if (bytes > opts.maxBodyBytes) return fail(requestTooLarge(bytes, opts.maxBodyBytes));
@@ -146,11 +161,6 @@ async function routeQuery(services: RouterServices, opts: RouterOptions, req: Wi
   const response = services.sts.handle(form, auth.principal, requestId);
   services.cloudtrail.recordSts?.({ ctx: callContext(auth, req, requestId, startedAt), form, response, endedAt: opts.clock() });
   return response;
-}
-
-/** What the service and the recorder know of an authenticated call. */
-function callContext(auth: { principal: Principal; region: string }, req: WireRequest, requestId: string, startedAt: Date): CallContext {
-  return { principal: auth.principal, region: auth.region, requestId, sourceIp: req.sourceIp, userAgent: req.headers["user-agent"] ?? "", startedAt };
 }
 
 function render(result: ServiceResult, requestId: string): WireResponse {

@@ -95,6 +95,8 @@ export interface ServiceError {
   message: string;
   /** Further modelled members, e.g. `{errorCode: "INVALID_ASSESSMENT_TARGET_ARN", canRetry: false}`. */
   fields?: Record<string, unknown>;
+  /** Members the protocol sends as response headers (rest-json, e.g. `retry-after`); lower-case names. */
+  headers?: Record<string, string>;
 }
 
 /** Outcome of a service call: the output body, or an error. */

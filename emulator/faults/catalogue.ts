@@ -7,15 +7,25 @@
 /** The rule family a fault breaks (DESIGN.md "The rules", plus LookupEvents and trail delivery). */
 export type FaultFamily = "shape" | "logging" | "error" | "echo" | "identity" | "correlated" | "completeness" | "lookup" | "trail";
 
+/** The service whose records a fault changes (`lookup` and `trail` faults: Classic's, as they always were). */
+export type FaultService = "inspector" | "inspector2";
+
 /** One entry of the catalogue. */
 export interface FaultDefinition {
   name: string;
   family: FaultFamily;
   /** What the fault does, in one sentence. */
   description: string;
+  /**
+   * Whose records it changes: Classic faults act on Inspector Classic records only, v2 faults on
+   * Inspector v2 records only. The lookup and trail faults are listed under `inspector`: the suite's
+   * self-test, which checks Classic, is what shows them.
+   */
+  service: FaultService;
 }
 
-const fault = <N extends string>(name: N, family: FaultFamily, description: string) => ({ name, family, description }) as const;
+const fault = <N extends string>(name: N, family: FaultFamily, description: string) => ({ name, family, description, service: "inspector" }) as const;
+const v2Fault = <N extends string>(name: N, family: FaultFamily, description: string) => ({ name, family, description, service: "inspector2" }) as const;
 
 /** Every fault the emulator knows, in the order they are applied to a record. */
 export const FAULTS = [
@@ -68,6 +78,19 @@ export const FAULTS = [
   fault("lookup-drops-last-page", "lookup", "The last page of a multi-page LookupEvents query comes back empty; a one-page result is unaffected."),
   // trail (log files)
   fault("trail-files-unwrapped", "trail", "Trail files hold a bare JSON array instead of {\"Records\":[...]}."),
+  // Inspector v2 (inspector2.amazonaws.com records only; each breaks one rule of the v2 rule table)
+  v2Fault("v2-event-name-from-http", "correlated", "eventName is the HTTP method and the service (POST.inspector2) instead of the operation's name."),
+  v2Fault("v2-event-source-classic", "correlated", "eventSource is Classic's inspector.amazonaws.com instead of inspector2.amazonaws.com."),
+  v2Fault("v2-read-only-from-http-method", "correlated", "readOnly is decided by the HTTP method (true only for GET) instead of the operation's class."),
+  v2Fault("v2-read-only-as-string", "correlated", "readOnly is the string \"true\"/\"false\" instead of a boolean."),
+  v2Fault("v2-request-parameters-without-bound-members", "echo", "requestParameters lacks the members the request carried in its path, query string or headers."),
+  v2Fault("v2-mutating-response-not-logged", "logging", "Mutating calls that have an output log responseElements null instead of the response body."),
+  v2Fault("v2-read-logs-response", "logging", "Read calls (List, Get, Describe, BatchGet, Search) log the response body instead of null."),
+  v2Fault("v2-empty-output-as-object", "logging", "The 12 operations without output log responseElements {} instead of null."),
+  v2Fault("v2-error-code-from-http-status", "error", "errorCode is the HTTP status (\"400\", \"404\") instead of the error type."),
+  v2Fault("v2-error-message-missing", "error", "Records of failed calls have no errorMessage."),
+  v2Fault("v2-failed-calls-not-recorded", "error", "Failed calls produce no record."),
+  v2Fault("v2-identity-type-fixed", "identity", "userIdentity.type is IAMUser for every caller, whatever credentials signed."),
 ] as const satisfies readonly FaultDefinition[];
 
 /** The name of a fault in the catalogue. */
@@ -75,6 +98,12 @@ export type FaultName = (typeof FAULTS)[number]["name"];
 
 /** Every fault name, in catalogue order. */
 export const FAULT_NAMES: readonly FaultName[] = FAULTS.map((f) => f.name);
+
+/** The faults that act on Inspector Classic records (and on LookupEvents and trail files). */
+export const CLASSIC_FAULTS: readonly FaultDefinition[] = FAULTS.filter((f) => f.service === "inspector");
+
+/** The faults that act on Inspector v2 records. */
+export const INSPECTOR2_FAULTS: readonly FaultDefinition[] = FAULTS.filter((f) => f.service === "inspector2");
 
 const NAMES: ReadonlySet<string> = new Set(FAULT_NAMES);
 

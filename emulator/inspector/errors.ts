@@ -4,15 +4,9 @@
  * HTTP statuses: the API reference gives 400 for every client error and 500 for InternalException
  * (the model has no httpStatusCode traits; see reference cloudtrail-and-inspector-facts.md 1.2).
  */
-import type { ServiceError } from "../core/types.js";
+import { ServiceFailure } from "../core/service-failure.js";
 
-/** A modelled error raised inside a handler. */
-export class ServiceFailure extends Error {
-  constructor(readonly error: ServiceError) {
-    super(`${error.type}: ${error.message}`);
-    this.name = "ServiceFailure";
-  }
-}
+export { ServiceFailure };
 
 const fail = (type: string, message: string, fields: Record<string, unknown>, status = 400): ServiceFailure =>
   new ServiceFailure({ type, status, message, fields });

@@ -5,11 +5,9 @@
  * input schema), or the documented default, capped by the output list's model maximum (for
  * example ListReturnedArnList max 100).
  */
-import { z } from "zod";
 import { inspectorModel, shapeOf } from "../../model/service-model.js";
+import { decodePageToken, encodePageToken } from "../core/page-token.js";
 import { invalidInput } from "./errors.js";
-
-const TokenBody = z.object({ op: z.string(), offset: z.int().min(0) });
 
 /** Paging request members and the operation's page limits. */
 export interface PageRequest {
@@ -29,21 +27,12 @@ export interface Page<T> {
 }
 
 /** Encodes an offset as an opaque token for `operation`. */
-export const encodeToken = (operation: string, offset: number): string =>
-  Buffer.from(JSON.stringify({ op: operation, offset })).toString("base64url");
+export const encodeToken = encodePageToken;
 
 function decodeToken(operation: string, token: string): number {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-  } catch {
-    parsed = undefined;
-  }
-  const body = TokenBody.safeParse(parsed);
-  if (!body.success || body.data.op !== operation || encodeToken(operation, body.data.offset) !== token) {
-    throw invalidInput("INVALID_PAGINATION_TOKEN", `The nextToken '${token}' is not valid for ${operation}.`);
-  }
-  return body.data.offset;
+  const offset = decodePageToken(operation, token);
+  if (offset === undefined) throw invalidInput("INVALID_PAGINATION_TOKEN", `The nextToken '${token}' is not valid for ${operation}.`);
+  return offset;
 }
 
 /** The page of `items` that `request` asks for. */

@@ -3,13 +3,11 @@
  * an AWS-like InvalidInputException (errorCode from error-codes.ts, message in the wording of AWS's
  * "1 validation error detected: Value ... at '...' failed to satisfy constraint: ..." messages).
  */
-import type { z } from "zod";
 import { inspectorModel } from "../../model/service-model.js";
+import { issueSentence } from "../core/validation-messages.js";
 import { errorCodeFor } from "./error-codes.js";
 import { invalidInput, serialization } from "./errors.js";
 import { schemaOfShape } from "./input-schemas.js";
-
-type Issue = z.core.$ZodIssue;
 
 /** Member path of an issue in the notation of error-codes.ts (`tags[].key`). */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -19,40 +17,6 @@ export function issuePath(path: readonly PropertyKey[]): string {
     else out += out === "" ? String(seg) : `.${String(seg)}`;
   }
   return out;
-}
-
-/** AWS-style member path with indexes (`tags.1.member.key` in Query APIs; JSON APIs use `tags.1.key`). */
-function awsPath(path: readonly PropertyKey[]): string {
-  return path.map((seg) => (typeof seg === "number" ? String(seg + 1) : String(seg))).join(".");
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const seg of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
-}
-
-function constraint(issue: Issue, value: unknown): string {
-  switch (issue.code) {
-    case "too_small":
-      if (issue.origin === "string") return `Member must have length greater than or equal to ${issue.minimum}`;
-      if (issue.origin === "array") return `Member must have length greater than or equal to ${issue.minimum}`;
-      return `Member must have value greater than or equal to ${issue.minimum}`;
-    case "too_big":
-      if (issue.origin === "string" || issue.origin === "array") return `Member must have length less than or equal to ${issue.maximum}`;
-      return `Member must have value less than or equal to ${issue.maximum}`;
-    case "invalid_value":
-      return `Member must satisfy enum value set: [${issue.values.map(String).join(", ")}]`;
-    case "invalid_format":
-      return `Member must satisfy regular expression pattern: ${"pattern" in issue ? String(issue.pattern).replace(/^\/\^\(\?:|\)\$\/$/g, "") : issue.format}`;
-    case "invalid_type":
-      return value === undefined || value === null ? "Member must not be null" : `Member must be of type ${issue.expected}`;
-    default:
-      return issue.message;
-  }
 }
 
 /**
@@ -70,8 +34,6 @@ export function validateInput(operation: string, input: unknown): Record<string,
   const result = schemaOfShape(op.input.shape).safeParse(body);
   if (result.success) return result.data as Record<string, unknown>;
   const issue = result.error.issues[0]!;
-  const value = valueAt(body, issue.path);
-  const shown = value === undefined || value === null ? "null" : `'${typeof value === "string" ? value : JSON.stringify(value)}'`;
-  const message = `1 validation error detected: Value ${shown} at '${awsPath(issue.path)}' failed to satisfy constraint: ${constraint(issue, value)}`;
+  const message = `1 validation error detected: ${issueSentence(issue, body).sentence}`;
   throw invalidInput(errorCodeFor(operation, issuePath(issue.path)), message);
 }

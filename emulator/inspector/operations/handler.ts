@@ -1,20 +1,11 @@
-/** The shape of an operation handler: validated input and the caller's partition in, wire output out. */
+/** Classic's operation handlers: validated input (input-schemas.ts) and the caller's partition in, wire output out. */
+import { handlerDeclarer, type OperationHandler } from "../../core/operation-handler.js";
 import type { HandlerEnv } from "../state.js";
 
-/** A handler; it throws ServiceFailure for modelled errors. */
-export type Handler = (input: Record<string, unknown>, env: HandlerEnv) => Record<string, unknown>;
+export type { Paging } from "../../core/operation-handler.js";
 
-/**
- * Declares a handler whose input has type `I`. The cast is sound because the service validates the
- * body against the model's input shape (input-schemas.ts) before calling the handler.
- */
-export const handler =
-  <I>(fn: (input: I, env: HandlerEnv) => Record<string, unknown>): Handler =>
-  (input, env) =>
-    fn(input as I, env);
+/** A Classic handler; it throws ServiceFailure for modelled errors. */
+export type Handler = OperationHandler<HandlerEnv>;
 
-/** Paging members every List* request has. */
-export interface Paging {
-  nextToken?: string | null;
-  maxResults?: number | null;
-}
+/** Declares a Classic handler whose input has type `I`. */
+export const handler = handlerDeclarer<HandlerEnv>();
