@@ -105,7 +105,7 @@ function timeClient<C extends { middlewareStack: unknown }>(client: C, label: st
 function timedTarget(target: HarnessTarget, log: IntervalLog): HarnessTarget {
   return {
     ...target,
-    inspector: (c) => timeClient(target.inspector(c), "inspector-client", log),
+    client: (service, c) => timeClient(target.client(service, c), "inspector-client", log),
     sts: (c) => timeClient(target.sts(c), "sts-client", log),
   };
 }

@@ -12,10 +12,13 @@ import { callArbitrary, DEFAULT_MODE_WEIGHTS, GENERATED_OPERATIONS } from "./ope
 import type { LabelledPlan, ModeWeights } from "./operation-inputs.js";
 import { formatLabel } from "./plan-label.js";
 import type { ResolvedInput } from "./plan-value.js";
-import { observeOutcome, producedKinds } from "./resource-kinds.js";
+import { producedKinds } from "./resource-kinds.js";
 import type { PoolChange } from "./resource-kinds.js";
 import { ResourcePool } from "./resource-pool.js";
-import type { PoolScope } from "./resource-pool.js";
+import type { PoolScope, RefKind } from "./resource-pool.js";
+import { CLASSIC_PROFILE, GENERATOR_PROFILES } from "./service-profile.js";
+import type { GeneratorProfile } from "./service-profile.js";
+import type { ServiceId } from "../model/services.js";
 
 /** One Inspector call in a sequence: who calls, and the plan for its input. */
 export class InspectorCallCommand implements fc.AsyncCommand<ResourcePool, CallExecutor> {
@@ -23,7 +26,9 @@ export class InspectorCallCommand implements fc.AsyncCommand<ResourcePool, CallE
     /** The identity the call runs as. */
     readonly identity: IdentityRequest,
     /** The input plan, resolved from the pool when the command runs. */
-    readonly plan: LabelledPlan,
+    readonly plan: LabelledPlan<RefKind>,
+    /** The service the call is of (Classic by default): how the observed outcome feeds the pool. */
+    readonly profile: GeneratorProfile = CLASSIC_PROFILE,
   ) {}
 
   /** Every call can run: a plan without the resources it wants uses unknown ARNs (and says so). */
@@ -37,14 +42,14 @@ export class InspectorCallCommand implements fc.AsyncCommand<ResourcePool, CallE
   }
 
   /** As {@link run}, returning what happened (for harnesses that log each step). */
-  async execute(pool: ResourcePool, executor: CallExecutor): Promise<{ resolved: ResolvedInput; outcome: CallOutcome; change: PoolChange }> {
+  async execute(pool: ResourcePool, executor: CallExecutor): Promise<{ resolved: ResolvedInput<RefKind>; outcome: CallOutcome; change: PoolChange }> {
     const resolved = this.plan.resolve(pool);
     const outcome = await executor.call(this.identity, this.plan.operation, resolved.input, {
       plan: this.plan.toString(),
       label: this.plan.label,
       references: resolved.references,
     });
-    const change = observeOutcome(pool, this.plan.operation, resolved.input, outcome);
+    const change = this.profile.observe(pool, this.plan.operation, resolved.input, outcome);
     return { resolved, outcome, change };
   }
 
@@ -89,6 +94,26 @@ export function commandArbitrary(options: InspectorCommandsOptions = {}): fc.Arb
     options.operationWeight ?? defaultOperationWeight,
   );
   return fc.tuple(options.identities ?? identityArbitrary(), plans).map(([identity, plan]) => new InspectorCallCommand(identity, plan));
+}
+
+/**
+ * Default weight of a v2 operation: as {@link defaultOperationWeight}, from the v2 pool kinds its
+ * output adds (creates 5, listings that reveal resources 2, the rest 1).
+ */
+export function profileOperationWeight(profile: GeneratorProfile): (operation: string) => number {
+  if (profile === CLASSIC_PROFILE) return defaultOperationWeight;
+  return (operation) => (profile.producedKinds(operation).length === 0 ? 1 : /^(List|Describe|Get)/.test(operation) ? 2 : 5);
+}
+
+/** Sequences of the calls of `service` for `fc.asyncModelRun`: `serviceCommands("inspector", o)` is {@link inspectorCommands}. */
+export function serviceCommands(service: ServiceId, options: InspectorCommandsOptions = {}): fc.Arbitrary<Iterable<fc.AsyncCommand<ResourcePool, CallExecutor>>> {
+  if (service === "inspector") return inspectorCommands(options);
+  const profile = GENERATOR_PROFILES[service];
+  const plans = callArbitrary<RefKind>(options.operations ?? profile.operations, options.modeWeights ?? DEFAULT_MODE_WEIGHTS, {}, options.operationWeight ?? profileOperationWeight(profile), profile);
+  const command = fc.tuple(options.identities ?? identityArbitrary(), plans).map(([identity, plan]) => new InspectorCallCommand(identity, plan, profile));
+  const constraints: fc.CommandsContraints = { maxCommands: options.maxCommands ?? 20 };
+  if (options.replayPath !== undefined) constraints.replayPath = options.replayPath;
+  return fc.commands([command], constraints);
 }
 
 /** Sequences of Inspector calls for `fc.asyncModelRun`. */

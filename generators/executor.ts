@@ -5,6 +5,7 @@
 import type { IdentityRequest } from "./identities.js";
 import type { PlanLabel } from "./plan-label.js";
 import type { ResolvedReference } from "./plan-value.js";
+import type { RefKind } from "./resource-pool.js";
 
 /** What a call returned, as observed: the output body on success, the error code on failure. */
 export interface CallOutcome {
@@ -19,10 +20,10 @@ export interface CallMeta {
   plan: string;
   label: PlanLabel;
   /** Each ARN or preview token, and whether it came from the pool or is a well-formed unknown. */
-  references: ResolvedReference[];
+  references: ResolvedReference<RefKind>[];
 }
 
-/** Runs one Inspector call as the requested identity. */
+/** Runs one call (of the service the sequence is for) as the requested identity. */
 export interface CallExecutor {
   call(identity: IdentityRequest, operation: string, input: Record<string, unknown>, meta?: CallMeta): Promise<CallOutcome>;
 }

@@ -13,6 +13,9 @@ import type { PlanNode, ResolvedInput } from "./plan-value.js";
 import type { ResourcePool } from "./resource-pool.js";
 import { boundaryReplacement, invalidReplacement, shapeArbitrary } from "./shape-arbitrary.js";
 import type { Focus, ShapeArbitraryOptions } from "./shape-arbitrary.js";
+import { CLASSIC_PROFILE } from "./service-profile.js";
+import type { GeneratorProfile } from "./service-profile.js";
+import type { ArnKind } from "./resource-pool.js";
 
 /** A plan: the input to send, computed from the resources observed so far. */
 export type InputPlan = (pool: ResourcePool) => Record<string, unknown>;
@@ -28,7 +31,7 @@ export type InputPlan = (pool: ResourcePool) => Record<string, unknown>;
  */
 
 /** A generated input for one operation, with what it tests. */
-export class LabelledPlan {
+export class LabelledPlan<K extends string = ArnKind> {
   constructor(
     /** The operation (eventName). */
     readonly operation: string,
@@ -39,8 +42,8 @@ export class LabelledPlan {
   ) {}
 
   /** Resolves the plan against `pool`: the input and where each ARN came from. */
-  resolve(pool: ResourcePool): ResolvedInput {
-    return resolvePlan(this.value as Record<string, PlanNode>, pool);
+  resolve(pool: ResourcePool): ResolvedInput<K> {
+    return resolvePlan<K>(this.value as Record<string, PlanNode>, pool);
   }
 
   /** The plan as a function of the pool, as the executor's caller uses it. */
@@ -62,23 +65,24 @@ export class LabelledPlan {
 /** The operations the generators cover: every operation of the service model. */
 export const GENERATED_OPERATIONS: readonly string[] = INSPECTOR_OPERATIONS;
 
-function assertOperation(operation: string): void {
-  if (!GENERATED_OPERATIONS.includes(operation)) throw new Error(`unknown Inspector operation ${operation}`);
+function assertOperation(operation: string, profile: GeneratorProfile): void {
+  if (!profile.operations.includes(operation)) throw new Error(`unknown ${profile === CLASSIC_PROFILE ? "Inspector" : profile.service} operation ${operation}`);
 }
 
-function rootArbitrary(operation: string, focus: Focus | undefined, options: ShapeArbitraryOptions): fc.Arbitrary<Record<string, PlanNode>> {
-  const root = inputShapeName(operation);
+function rootArbitrary(operation: string, focus: Focus | undefined, options: ShapeArbitraryOptions, profile: GeneratorProfile): fc.Arbitrary<Record<string, PlanNode>> {
+  const root = inputShapeName(operation, profile);
   if (root === undefined) return fc.constant({});
-  const opts: ShapeArbitraryOptions = focus === undefined ? { ...options } : { ...options, focus };
+  const base: ShapeArbitraryOptions = profile === CLASSIC_PROFILE ? { ...options } : { ...options, profile, operation };
+  const opts: ShapeArbitraryOptions = focus === undefined ? base : { ...base, focus };
   return shapeArbitrary(root, "", opts) as fc.Arbitrary<Record<string, PlanNode>>;
 }
 
 /** The modes `operation` supports: an operation without input (DescribeCrossAccountAccessRole) has only "valid". */
-export function modesOf(operation: string): PlanMode[] {
-  assertOperation(operation);
+export function modesOf(operation: string, profile: GeneratorProfile = CLASSIC_PROFILE): PlanMode[] {
+  assertOperation(operation, profile);
   const modes: PlanMode[] = ["valid"];
-  if (boundarySites(operation).length > 0) modes.push("boundary");
-  if (invalidSites(operation).length > 0) modes.push("invalid");
+  if (boundarySites(operation, profile).length > 0) modes.push("boundary");
+  if (invalidSites(operation, profile).length > 0) modes.push("invalid");
   return modes;
 }
 
@@ -87,23 +91,29 @@ export function modesOf(operation: string): PlanMode[] {
  * min/max of each constrained place; for "invalid" one per single-constraint violation. Tests walk
  * these to cover every target; {@link inputArbitrary} draws among them.
  */
-export function inputArbitraries(operation: string, mode: PlanMode, options: ShapeArbitraryOptions = {}): fc.Arbitrary<LabelledPlan>[] {
-  assertOperation(operation);
+export function inputArbitraries<K extends string = ArnKind>(operation: string, mode: PlanMode, options: ShapeArbitraryOptions = {}, profile: GeneratorProfile = CLASSIC_PROFILE): fc.Arbitrary<LabelledPlan<K>>[] {
+  return targetsOf<K>(operation, mode, options, profile).map((build) => build());
+}
+
+/** The targets of {@link inputArbitraries}, each as a function that builds its arbitrary. */
+function targetsOf<K extends string>(operation: string, mode: PlanMode, options: ShapeArbitraryOptions, profile: GeneratorProfile): (() => fc.Arbitrary<LabelledPlan<K>>)[] {
+  assertOperation(operation, profile);
+  const sub: ShapeArbitraryOptions = profile === CLASSIC_PROFILE ? options : { ...options, profile, operation };
   if (mode === "valid") {
-    return [rootArbitrary(operation, undefined, options).map((v) => new LabelledPlan(operation, { mode: "valid" }, v))];
+    return [() => rootArbitrary(operation, undefined, options, profile).map((v) => new LabelledPlan<K>(operation, { mode: "valid" }, v))];
   }
   if (mode === "boundary") {
-    return boundarySites(operation).map((target) => {
+    return boundarySites(operation, profile).map((target) => () => {
       const label: PlanLabel = { mode: "boundary", path: formatPath(target.site.path), boundary: target.boundary, limit: target.limit };
-      const focus: Focus = { path: target.site.path, replacement: boundaryReplacement(target, options) };
-      return rootArbitrary(operation, focus, options).map((v) => new LabelledPlan(operation, label, v));
+      const focus: Focus = { path: target.site.path, replacement: boundaryReplacement(target, sub) };
+      return rootArbitrary(operation, focus, options, profile).map((v) => new LabelledPlan<K>(operation, label, v));
     });
   }
-  return invalidSites(operation).map((target) => {
+  return invalidSites(operation, profile).map((target) => () => {
     const label: PlanLabel = { mode: "invalid", path: formatPath(target.site.path), constraint: target.constraint };
     if (target.limit !== undefined) label.limit = target.limit;
-    const focus: Focus = { path: target.site.path, replacement: invalidReplacement(target, options) };
-    return rootArbitrary(operation, focus, options).map((v) => new LabelledPlan(operation, label, v));
+    const focus: Focus = { path: target.site.path, replacement: invalidReplacement(target, sub) };
+    return rootArbitrary(operation, focus, options, profile).map((v) => new LabelledPlan<K>(operation, label, v));
   });
 }
 
@@ -112,10 +122,29 @@ export function inputArbitraries(operation: string, mode: PlanMode, options: Sha
  * on a min or max; "invalid" breaks exactly one constraint, named with its path in the label. Throws
  * for a mode the operation does not support (see {@link modesOf}).
  */
-export function inputArbitrary(operation: string, mode: PlanMode, options: ShapeArbitraryOptions = {}): fc.Arbitrary<LabelledPlan> {
-  const arms = inputArbitraries(operation, mode, options);
+export function inputArbitrary<K extends string = ArnKind>(operation: string, mode: PlanMode, options: ShapeArbitraryOptions = {}, profile: GeneratorProfile = CLASSIC_PROFILE): fc.Arbitrary<LabelledPlan<K>> {
+  if (profile !== CLASSIC_PROFILE && mode !== "valid") return lazyTargets<K>(operation, mode, options, profile);
+  const arms = inputArbitraries<K>(operation, mode, options, profile);
   if (arms.length === 0) throw new Error(`${operation} has no ${mode} inputs (it has no constrained input members)`);
   return arms.length === 1 ? arms[0]! : fc.oneof(...arms);
+}
+
+/**
+ * A target of `mode` drawn by index, its arbitrary built when first drawn: a v2 operation such as
+ * ListFindings has hundreds of constrained places in its filter criteria, and building the whole
+ * input tree for each of them up front costs seconds and hundreds of MiB per run. Shrinks towards
+ * the first target, as fc.oneof does.
+ */
+function lazyTargets<K extends string>(operation: string, mode: PlanMode, options: ShapeArbitraryOptions, profile: GeneratorProfile): fc.Arbitrary<LabelledPlan<K>> {
+  const targets = targetsOf<K>(operation, mode, options, profile);
+  if (targets.length === 0) throw new Error(`${operation} has no ${mode} inputs (it has no constrained input members)`);
+  const built = new Map<number, fc.Arbitrary<LabelledPlan<K>>>();
+  const arm = (i: number): fc.Arbitrary<LabelledPlan<K>> => {
+    let a = built.get(i);
+    if (a === undefined) built.set(i, (a = targets[i]!()));
+    return a;
+  };
+  return targets.length === 1 ? arm(0) : fc.integer({ min: 0, max: targets.length - 1 }).chain(arm);
 }
 
 /** Relative weights of the modes in {@link callArbitrary}. */
@@ -132,17 +161,18 @@ export const DEFAULT_MODE_WEIGHTS: ModeWeights = { valid: 6, boundary: 2, invali
  * A plan for any (operation, mode) pair the operations support, over `operations` (all 37 by default).
  * An arm's weight is its mode weight times `operationWeight(operation)` (1 by default).
  */
-export function callArbitrary(
+export function callArbitrary<K extends string = ArnKind>(
   operations: readonly string[] = GENERATED_OPERATIONS,
   weights: ModeWeights = DEFAULT_MODE_WEIGHTS,
   options: ShapeArbitraryOptions = {},
   operationWeight: (operation: string) => number = () => 1,
-): fc.Arbitrary<LabelledPlan> {
-  const arms: fc.WeightedArbitrary<LabelledPlan>[] = [];
+  profile: GeneratorProfile = CLASSIC_PROFILE,
+): fc.Arbitrary<LabelledPlan<K>> {
+  const arms: fc.WeightedArbitrary<LabelledPlan<K>>[] = [];
   for (const operation of operations) {
-    for (const mode of modesOf(operation)) {
+    for (const mode of modesOf(operation, profile)) {
       const weight = weights[mode] * operationWeight(operation);
-      if (weight > 0) arms.push({ arbitrary: inputArbitrary(operation, mode, options), weight });
+      if (weight > 0) arms.push({ arbitrary: inputArbitrary<K>(operation, mode, options, profile), weight });
     }
   }
   if (arms.length === 0) throw new Error("callArbitrary: no (operation, mode) pair has a positive weight");

@@ -4,13 +4,14 @@
  * pool has none of the kind.
  */
 import { exclusionArn, findingArn, iamRoleArn, resourceGroupArn, runArn, targetArn, templateArn } from "../model/arn.js";
-import type { ArnKind, ResourcePool } from "./resource-pool.js";
+import { inspector2UnknownValue, isInspector2RefKind } from "./inspector2-resource-kinds.js";
+import type { ArnKind, RefKind, ResourcePool } from "./resource-pool.js";
 
 /** A reference to an ARN of `kind`, resolved at run time. */
 export class ArnRef {
   constructor(
     /** Kind of resource the member holds. */
-    readonly kind: ArnKind,
+    readonly kind: RefKind,
     /** Which pool entry to take (modulo the count): shrinks towards the oldest. */
     readonly pick: number,
     /** Id used to build a well-formed unknown ARN when the pool has no entry (or `forceUnknown`). */
@@ -51,6 +52,7 @@ export type PlanNode =
   | number
   | boolean
   | Date
+  | Uint8Array
   | null
   | ArnRef
   | PreviewTokenRef
@@ -58,17 +60,17 @@ export type PlanNode =
   | { [member: string]: PlanNode };
 
 /** Where a resolved reference came from: an observed resource or a well-formed unknown one. */
-export interface ResolvedReference {
+export interface ResolvedReference<K extends string = ArnKind> {
   path: string;
-  kind: ArnKind | "previewToken";
+  kind: K | "previewToken";
   source: "pool" | "unknown";
   value: string;
 }
 
 /** A plan resolved against a pool: the input to send and where each reference came from. */
-export interface ResolvedInput {
+export interface ResolvedInput<K extends string = ArnKind> {
   input: Record<string, unknown>;
-  references: ResolvedReference[];
+  references: ResolvedReference<K>[];
 }
 
 function pad(base: (id: string) => string, id: string, length: number | undefined): string {
@@ -80,7 +82,12 @@ function pad(base: (id: string) => string, id: string, length: number | undefine
 }
 
 /** A well-formed ARN of `kind` in the pool's scope built from `id` (formats: model/arn.ts), `length` chars long when given. */
-export function unknownArn(kind: ArnKind, id: string, scope: ResourcePool["scope"], length?: number): string {
+export function unknownArn(kind: RefKind, id: string, scope: ResourcePool["scope"], length?: number): string {
+  if (isInspector2RefKind(kind)) {
+    // v2 values have fixed forms (UUIDs, hex ids): a length is reached by padding only the ARNs that end in a free id.
+    if (length === undefined) return inspector2UnknownValue(kind, id, scope);
+    return pad((i) => inspector2UnknownValue(kind, i, scope), id, length);
+  }
   const { region, accountId } = scope;
   const target = targetArn(region, accountId, `${id}t`);
   const template = templateArn(target, `${id}p`);
@@ -122,7 +129,7 @@ export function joinPath(parent: string, segment: string | number): string {
   return parent === "" ? segment : `${parent}.${segment}`;
 }
 
-function resolveNode(node: PlanNode, pool: ResourcePool, path: string, refs: ResolvedReference[]): unknown {
+function resolveNode(node: PlanNode, pool: ResourcePool, path: string, refs: ResolvedReference<RefKind>[]): unknown {
   if (node instanceof ArnRef) {
     const { value, source } = resolveArn(node, pool);
     refs.push({ path, kind: node.kind, source, value });
@@ -135,6 +142,7 @@ function resolveNode(node: PlanNode, pool: ResourcePool, path: string, refs: Res
     return value;
   }
   if (node instanceof Date) return new Date(node.getTime());
+  if (node instanceof Uint8Array) return new Uint8Array(node);
   if (Array.isArray(node)) return node.map((item, i) => resolveNode(item, pool, joinPath(path, i), refs));
   if (node !== null && typeof node === "object") {
     const out: Record<string, unknown> = {};
@@ -145,8 +153,9 @@ function resolveNode(node: PlanNode, pool: ResourcePool, path: string, refs: Res
 }
 
 /** Resolves a plan's top-level structure against `pool`. */
-export function resolvePlan(root: { [member: string]: PlanNode }, pool: ResourcePool): ResolvedInput {
-  const references: ResolvedReference[] = [];
+export function resolvePlan<K extends string = ArnKind>(root: { [member: string]: PlanNode }, pool: ResourcePool): ResolvedInput<K> {
+  const references: ResolvedReference<RefKind>[] = [];
   const input = resolveNode(root, pool, "", references) as Record<string, unknown>;
-  return { input, references };
+  // The references are of the kinds the plan's profile puts in it (K): Classic plans hold Classic kinds only.
+  return { input, references: references as ResolvedReference<K>[] };
 }

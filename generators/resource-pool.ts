@@ -3,15 +3,23 @@
  * members from here at run time; nothing is ever added from a prediction.
  */
 import type { InspectorResourceKind } from "../model/arn.js";
+import { INSPECTOR2_REF_KINDS } from "./inspector2-resource-kinds.js";
+import type { Inspector2RefKind } from "./inspector2-resource-kinds.js";
 
-/** Kinds of ARN the pool holds: Inspector resources plus the SNS topics and IAM roles calls refer to. */
+/** Kinds of Classic ARN the pool holds: Inspector resources plus the SNS topics and IAM roles calls refer to. */
 export type ArnKind = InspectorResourceKind | "topic" | "role";
 
-/** Every pool kind, ARN kinds plus exclusions-preview tokens. */
-export type PoolKind = ArnKind | "previewToken";
+/** The Classic ARN kinds (another name of {@link ArnKind}). */
+export type ClassicArnKind = ArnKind;
 
-/** All ARN kinds, in a stable order. */
-export const ARN_KINDS: readonly ArnKind[] = [
+/** Kinds of reference the pool holds: Classic ARNs, and the v2 ARNs and ids (`v2:` kinds). */
+export type RefKind = ArnKind | Inspector2RefKind;
+
+/** Every pool kind, ARN kinds plus exclusions-preview tokens. */
+export type PoolKind = RefKind | "previewToken";
+
+/** All Classic ARN kinds, in a stable order. */
+export const ARN_KINDS: readonly ClassicArnKind[] = [
   "resourcegroup",
   "target",
   "template",
@@ -37,13 +45,13 @@ export interface PoolScope {
 
 /** A mutable set of observed ARNs by kind, plus observed preview tokens, in insertion order. */
 export class ResourcePool {
-  readonly #arns = new Map<ArnKind, string[]>();
+  readonly #arns = new Map<RefKind, string[]>();
   readonly #previews: PreviewEntry[] = [];
 
   constructor(readonly scope: PoolScope) {}
 
   /** Records an ARN of `kind`; a repeat is ignored. */
-  add(kind: ArnKind, arn: string): void {
+  add(kind: RefKind, arn: string): void {
     const list = this.#arns.get(kind) ?? [];
     if (!list.includes(arn)) list.push(arn);
     this.#arns.set(kind, list);
@@ -69,7 +77,7 @@ export class ResourcePool {
   }
 
   /** The ARNs of `kind`, oldest first. */
-  list(kind: ArnKind): readonly string[] {
+  list(kind: RefKind): readonly string[] {
     return this.#arns.get(kind) ?? [];
   }
 
@@ -90,7 +98,7 @@ export class ResourcePool {
   }
 
   /** The `pick`-th ARN of `kind` (modulo the count), or undefined when none is known. */
-  pick(kind: ArnKind, pick: number): string | undefined {
+  pick(kind: RefKind, pick: number): string | undefined {
     const list = this.list(kind);
     return list.length === 0 ? undefined : list[Math.abs(pick) % list.length];
   }
@@ -110,7 +118,7 @@ export class ResourcePool {
 
   /** Counts by kind, for messages: `ResourcePool{target:2, template:1}`. */
   toString(): string {
-    const parts = ARN_KINDS.filter((k) => this.list(k).length > 0).map((k) => `${k}:${this.list(k).length}`);
+    const parts = [...ARN_KINDS, ...INSPECTOR2_REF_KINDS].filter((k) => this.list(k).length > 0).map((k) => `${k}:${this.list(k).length}`);
     if (this.#previews.length > 0) parts.push(`previewToken:${this.#previews.length}`);
     return `ResourcePool{${parts.join(", ")}}`;
   }

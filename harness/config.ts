@@ -3,6 +3,8 @@
  * validated with zod. Bad configuration fails before anything runs, naming the variable and the fix.
  */
 import { z } from "zod";
+import { SERVICE_IDS, type ServiceId } from "../model/services.js";
+import { TARGET_NAMES } from "./targets/target.js";
 
 /**
  * Every setting of a run: its flag as the user types it (`npm run conformance -- --lookup-rps 2`),
@@ -11,6 +13,7 @@ import { z } from "zod";
  */
 export const CONFIG_OPTIONS = {
   target: { flag: "--target", env: "CONFORMANCE_TARGET", type: "string" },
+  services: { flag: "--services", env: "CONFORMANCE_SERVICES", type: "string" },
   region: { flag: "--region", env: "AWS_REGION", type: "string" },
   seed: { flag: "--seed", env: "CONFORMANCE_SEED", type: "string" },
   runs: { flag: "--runs", env: "CONFORMANCE_RUNS", type: "string" },
@@ -57,9 +60,26 @@ const wholeNumber = () => z.coerce.number({ error: "must be a whole number" }).i
 
 const boolish = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes", ""].includes(v.toLowerCase()) : v), z.boolean());
 
+/**
+ * `inspector,inspector2` (or, from code, `["inspector"]`) as a list of service ids, each once, in the
+ * suite's order; unset: undefined (the default depends on the target: both on emulators,
+ * `inspector2` on aws, see servicesOf).
+ */
+const serviceList = z
+  .union([z.string().transform((text) => text.split(",")), z.array(z.string())])
+  .transform((names) => names.map((s) => s.trim()).filter((s) => s !== ""))
+  .pipe(
+    z
+      .array(z.enum(SERVICE_IDS, { error: `each service must be one of ${SERVICE_IDS.join(", ")}` }))
+      .min(1, { error: `name at least one service: ${SERVICE_IDS.join(", ")}` }),
+  )
+  .transform((ids) => SERVICE_IDS.filter((id) => ids.includes(id)));
+
 /** The run configuration schema with its documented defaults. */
 export const runConfigSchema = z.object({
-  target: z.enum(["embedded", "endpoint", "aws"]).default("embedded"),
+  target: z.enum(TARGET_NAMES).default("embedded"),
+  /** The services to check (`--services inspector,inspector2`); unset: servicesOf's default for the target. */
+  services: serviceList.optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as us-east-1").default("us-east-1"),
   seed: wholeNumber().default(42),
   runs: wholeNumber().min(1).max(100_000).default(40),
@@ -86,6 +106,14 @@ export const runConfigSchema = z.object({
 
 /** A validated run configuration. */
 export type RunConfig = z.infer<typeof runConfigSchema>;
+
+/**
+ * The services a run checks: those configured, else both on the emulator targets and Amazon
+ * Inspector v2 alone on aws (Inspector Classic reached its end of support on 2026-05-20).
+ */
+export function servicesOf(config: Pick<RunConfig, "services" | "target">): readonly ServiceId[] {
+  return config.services ?? (config.target === "aws" ? ["inspector2"] : SERVICE_IDS);
+}
 
 /** Raised for configuration that does not validate; the message lists each problem and its fix. */
 export class ConfigError extends Error {

@@ -5,11 +5,11 @@
  * credentials were obtained and from STS GetCallerIdentity, never from a CloudTrail record.
  */
 import { z } from "zod";
+import { SERVICE_IDS } from "../model/services.js";
 
 /** The services the suite checks: Amazon Inspector Classic (`inspector`, 2016-02-16) and Amazon Inspector (`inspector2`, 2020-06-08). */
-export const ServiceIdSchema = z.enum(["inspector", "inspector2"]);
-/** A service the suite checks. */
-export type ServiceId = z.infer<typeof ServiceIdSchema>;
+export const ServiceIdSchema = z.enum(SERVICE_IDS);
+export type { ServiceId } from "../model/services.js";
 
 /** Caller kinds the harness can produce (DESIGN.md "identities"). */
 export const IdentityKindSchema = z.enum(["IAMUser", "Root", "AssumedRole", "FederatedUser"]);
@@ -93,6 +93,18 @@ export const ObservedAnswerSchema = z.object({
 /** What arrived of a call's response. */
 export type ObservedAnswer = z.infer<typeof ObservedAnswerSchema>;
 
+/**
+ * The HTTP request line of a rest-json call as sent (evidence for reports; the rules read `request`):
+ * method, path with its percent-encoding, and the query string's values by key.
+ */
+export const ObservedHttpSchema = z.object({
+  method: z.string().min(1),
+  path: z.string().min(1),
+  query: z.record(z.string(), z.array(z.string())),
+});
+/** The HTTP request line of a rest-json call. */
+export type ObservedHttp = z.infer<typeof ObservedHttpSchema>;
+
 /** ISO-8601 instant with an explicit zone, e.g. `2026-05-01T12:00:00.123Z`. */
 const IsoInstant = z.iso.datetime({ offset: true });
 
@@ -110,9 +122,16 @@ export const ObservedCallSchema = z.object({
   identity: ExpectedIdentitySchema,
   /** Region the client was configured for (the SigV4 scope). */
   region: z.string().min(1),
-  /** JSON request body as sent on the wire; null when the operation has no input shape. */
+  /**
+   * What was sent, as the rules compare it with requestParameters. JSON 1.1 (Classic): the request
+   * body as sent; null when the operation has no input shape. rest-json (v2): the input members by
+   * member name, decoded from the path, query string, headers and body as sent, each in its model
+   * type; null when the input has no members.
+   */
   request: z.unknown().nullable(),
-  /** JSON response body as received on success; null on error or unknown outcome. */
+  /** The request line of a rest-json call, as sent. */
+  http: ObservedHttpSchema.optional(),
+  /** JSON response body as received on success (`{}` for a rest-json output without members); null on error or unknown outcome. */
   response: z.unknown().nullable(),
   /**
    * ok: a complete 2xx answer the SDK could read. error: an error answer in the service's error format

@@ -6,6 +6,13 @@
  * joined, when possible, by eventName + accessKeyId + the call's time window (the near match),
  * preferring a record whose requestParameters equal the request as sent.
  *
+ * A record's eventSource tells its service (oracles/services): a call never claims a record whose
+ * eventSource is another service's, by requestID or by near match, so a Classic ListTagsForResource
+ * call and a v2 ListTagsForResource record of the same caller and second stay apart. A record whose
+ * eventSource is no service's (a misspelling) is still claimed by the call whose requestID it
+ * carries, and the correlated rule reports its eventSource; a near match needs the call's own
+ * eventSource.
+ *
  * Calls whose outcome is unknown (DESIGN.md "Indeterminate calls") may or may not have reached the
  * service: a missing record is advisory (completeness.unknown_call_without_record), and a record that
  * no call claims but that such a call could have made (same operation and caller, inside its window)
@@ -18,6 +25,8 @@ import { firstJsonDifference } from "./json-diff.js";
 import type { ObservedCall } from "../history/observed-call.js";
 import type { OracleContext } from "./context.js";
 import { readRecord, valueAt, type RecordObject } from "./record-input.js";
+import { eventSourceOf, serviceOfEventSource } from "./services/index.js";
+import type { ServiceId } from "../model/services.js";
 
 /** Outcome of the completeness check. */
 export interface CompletenessResult {
@@ -77,6 +86,17 @@ export function inWindow(call: Pick<ObservedCall, "startedAt" | "endedAt">, reco
   return !Number.isNaN(t) && t >= Math.floor((Date.parse(call.startedAt) - skewMs) / 1000) * 1000 && t <= Date.parse(call.endedAt) + skewMs;
 }
 
+/** True unless `record`'s eventSource is that of another service than `service`. */
+function claimable(service: ServiceId, record: RecordObject): boolean {
+  const of = serviceOfEventSource(record["eventSource"]);
+  return of === undefined || of === service;
+}
+
+/** True when `record`'s eventSource is `service`'s own. */
+function ofService(service: ServiceId, record: RecordObject): boolean {
+  return serviceOfEventSource(record["eventSource"]) === service;
+}
+
 /** Among `candidates`, the one whose requestParameters equal the call's request, else the first. */
 function nearest(call: ObservedCall, candidates: readonly Event[]): Event | undefined {
   if (candidates.length <= 1) return candidates[0];
@@ -85,6 +105,7 @@ function nearest(call: ObservedCall, candidates: readonly Event[]): Event | unde
 
 /** A call that may have been logged without the client seeing its answer: an unknown call, or one in flight when the run was killed. */
 interface UncertainCall {
+  service: ServiceId;
   operation: string;
   startedAt: string;
   /** When it ended (unknown call) or would have given up (its deadline, for an interrupted call). */
@@ -93,9 +114,9 @@ interface UncertainCall {
   path: string;
 }
 
-/** True when an uncertain call could have made `record`: same operation and access key, eventTime within its window (with the skew). */
+/** True when an uncertain call could have made `record`: same service, operation and access key, eventTime within its window (with the skew). */
 function couldBeOf(call: UncertainCall, record: RecordObject, skewMs: number): boolean {
-  return record["eventName"] === call.operation && valueAt(record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, record, skewMs);
+  return ofService(call.service, record) && record["eventName"] === call.operation && valueAt(record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, record, skewMs);
 }
 
 /** Joins calls to records and reports missing, duplicate, extra and forbidden records. */
@@ -115,6 +136,9 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
   const uncollected: number[] = [];
   const notRead = (call: ObservedCall): boolean => ctx.uncollected?.has(call.seq) === true;
   for (const call of calls) {
+    // A request id names one request: its record is the call's whatever service its eventSource
+    // names (a wrong eventSource is the correlated rule's finding). Only the near matches below,
+    // which guess, keep to records of the call's own service.
     const found = call.requestId !== undefined ? (byRequestId.get(call.requestId) ?? []) : [];
     found.forEach((e) => (e.consumed = true));
     if (!call.sentToService) {
@@ -136,14 +160,16 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
   }
 
   const runKeys = new Set([...calls.map((c) => c.identity.accessKeyId), ...(ctx.runAccessKeys ?? [])]);
+  // The run's records: those of the collection's eventSource and of every checked call's service.
+  const runSources = new Set<unknown>([ctx.eventSource, ...calls.map((c) => eventSourceOf(c.service))]);
   const ofRun = (r: RecordObject): boolean =>
-    r["eventSource"] === ctx.eventSource && runKeys.has(String(valueAt(r, "userIdentity.accessKeyId")));
+    runSources.has(r["eventSource"]) && runKeys.has(String(valueAt(r, "userIdentity.accessKeyId")));
 
   // A call whose requestID no record carries: a record of the same operation, caller and time that
   // no call claims is its record with a wrong requestID (rule 5), not a missing one (rule 6).
   for (const call of missingById) {
     const e = nearest(call, events.filter(
-      (ev) => !ev.consumed && ev.record["eventName"] === call.operation &&
+      (ev) => !ev.consumed && claimable(call.service, ev.record) && ev.record["eventName"] === call.operation &&
         valueAt(ev.record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, ev.record, ctx.clockSkewMs),
     ));
     if (e === undefined) {
@@ -158,7 +184,7 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
   // Calls without a request id, and unknown calls whose request id no record carries: the near match.
   for (const call of unjoined) {
     const e = nearest(call, events.filter(
-      (ev) => !ev.consumed && ofRun(ev.record) && ev.record["eventName"] === call.operation &&
+      (ev) => !ev.consumed && ofRun(ev.record) && ofService(call.service, ev.record) && ev.record["eventName"] === call.operation &&
         valueAt(ev.record, "userIdentity.accessKeyId") === call.identity.accessKeyId && inWindow(call, ev.record, ctx.clockSkewMs),
     ));
     if (e) e.consumed = true;
@@ -177,7 +203,7 @@ export function checkCompleteness(calls: readonly ObservedCall[], records: reado
 
   const unknownCalls: UncertainCall[] = [
     ...calls.filter((c) => c.outcome === "unknown" && c.sentToService).map((c) => ({ ...c, path: callPath(c) })),
-    ...(ctx.interrupted ?? []).map((i) => ({ operation: i.operation, startedAt: i.startedAt, endedAt: i.deadlineAt, identity: { accessKeyId: i.accessKeyId }, path: `invocations[seq=${i.seq}]` })),
+    ...(ctx.interrupted ?? []).map((i) => ({ service: i.service, operation: i.operation, startedAt: i.startedAt, endedAt: i.deadlineAt, identity: { accessKeyId: i.accessKeyId }, path: `invocations[seq=${i.seq}]` })),
   ];
   let ignored = 0;
   for (const e of events) {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Invocation } from "../history/observed-call.js";
 
-/** Which wording of the Inspector logging note applies (facts §1.3): 2020 (default) or 2017. */
+/** Which wording of the Inspector Classic logging note applies (facts §1.3): 2020 (default) or 2017. Amazon Inspector v2 has none. */
 export const RulesEditionSchema = z.enum(["2020", "2017"]);
 /** Which wording of the Inspector logging note applies. */
 export type RulesEdition = z.infer<typeof RulesEditionSchema>;
@@ -18,12 +18,18 @@ export const INSPECTOR_EVENT_SOURCE = "inspector.amazonaws.com";
 
 /** Everything the rules need besides the call and the record. */
 export interface OracleContext {
+  /** The edition of the Classic logging note; ignored for v2 calls. */
   rulesEdition: RulesEdition;
   /** Allowed clock difference between the harness and CloudTrail, in ms. */
   clockSkewMs: number;
   /** The account the calls were made in: the expected recipientAccountId. */
   accountId: string;
-  /** Expected eventSource, `inspector.amazonaws.com` by default. */
+  /**
+   * The eventSource of the records being checked (a service part's collection scope),
+   * `inspector.amazonaws.com` by default. A record of the run's principals that no call claims is an
+   * extra record when it has this eventSource or that of a checked call's service. The rules take
+   * the expected eventSource of a call's record from the call's service (oracles/services), not from here.
+   */
   eventSource: string;
   /**
    * The EventSource lookup attribute the records were collected with (LookupEvents), if any: a

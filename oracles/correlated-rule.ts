@@ -1,16 +1,18 @@
 /**
  * Rule 5, correlated fields: fields whose value follows from the call (DESIGN.md rule 5, facts §2).
+ * eventSource, apiVersion (advisory) and readOnly by class come from the call's service profile
+ * (oracles/services): Classic `inspector.amazonaws.com`, v2 `inspector2.amazonaws.com`.
  * eventID uniqueness needs all records and lives in completeness.ts.
  */
 import { versionAtLeast } from "./event-version.js";
 import { finding, type Finding } from "./finding.js";
-import { operationLogging } from "./logging-mode.js";
 import type { ObservedCall } from "../history/observed-call.js";
 import type { OracleContext } from "./context.js";
 import { hasField, type RecordObject } from "./record-input.js";
+import { INSPECTOR_API_VERSION, rulesFor } from "./services/index.js";
 
-/** apiVersion as AWS's Inspector example records write it (facts §1.1); checked as advisory only. */
-export const EXPECTED_API_VERSION = "v20160216";
+/** apiVersion as AWS's Inspector Classic example records write it (facts §1.1); checked as advisory only. */
+export const EXPECTED_API_VERSION = INSPECTOR_API_VERSION;
 
 const nonEmptyString = (v: unknown): boolean => typeof v === "string" && v.length > 0;
 
@@ -25,28 +27,33 @@ function checkEventTime(call: ObservedCall, record: RecordObject, ctx: OracleCon
   return [finding("correlated.event_time_outside_call", "eventTime", window, record["eventTime"])];
 }
 
-/** Checks the fields that follow from the call and the run context. */
+/**
+ * Checks the fields that follow from the call and the run context. The expected eventSource is the
+ * call's service's, whatever ctx.eventSource (the collection's scope) says.
+ */
 export function checkCorrelated(call: ObservedCall, record: RecordObject, ctx: OracleContext): Finding[] {
   const out: Finding[] = [];
   const version = record["eventVersion"];
   const eq = (field: string, code: Parameters<typeof finding>[0], expected: unknown): void => {
     if (record[field] !== expected) out.push(finding(code, field, expected, record[field]));
   };
-  eq("eventSource", "correlated.event_source", ctx.eventSource);
+  const rules = rulesFor(call.service);
+  eq("eventSource", "correlated.event_source", rules.eventSource);
   eq("eventName", "correlated.event_name", call.operation);
   eq("awsRegion", "correlated.aws_region", call.region);
   if (versionAtLeast(version, "1.02")) {
     eq("recipientAccountId", "correlated.recipient_account", ctx.accountId);
     eq("eventType", "correlated.event_type", "AwsApiCall");
   }
-  if (versionAtLeast(version, "1.01") && record["apiVersion"] !== EXPECTED_API_VERSION) {
-    out.push(finding("correlated.api_version", "apiVersion", EXPECTED_API_VERSION, record["apiVersion"]));
+  if (versionAtLeast(version, "1.01") && record["apiVersion"] !== rules.apiVersion) {
+    out.push(finding("correlated.api_version", "apiVersion", rules.apiVersion, record["apiVersion"]));
   }
-  const row = operationLogging(call.operation);
+  const row = rules.operation(call.operation, ctx.rulesEdition);
   if (row !== undefined) {
     if (!hasField(record, "readOnly")) {
       if (versionAtLeast(version, "1.01")) out.push(finding("correlated.read_only_missing", "readOnly", row.readOnly, undefined));
-    } else if (record["readOnly"] !== row.readOnly) {
+    } else if (typeof record["readOnly"] === "boolean" && record["readOnly"] !== row.readOnly) {
+      // A readOnly that is not a boolean (the string "true") is the shape rule's finding (shape.wrong_type) only.
       out.push(finding("correlated.read_only", "readOnly", row.readOnly, record["readOnly"]));
     }
   }

@@ -34,6 +34,12 @@ export const FindingCodeSchema = z.enum([
   "echo.request_missing",
   "echo.request_mismatch",
   "echo.no_input_not_null",
+  "echo.uri_member_missing",
+  "echo.uri_member_mismatch",
+  "echo.query_member_missing",
+  "echo.query_member_mismatch",
+  "echo.header_member_missing",
+  "echo.header_member_mismatch",
   // 4. identity
   "identity.type_mismatch",
   "identity.arn_mismatch",
@@ -104,11 +110,15 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 /**
  * Codes that are advisory by default: where AWS's documents disagree or say nothing firm
- * (facts §9.3 null vs absent; §1.1 apiVersion "v20160216"; §1.2 no-input requestParameters UNVERIFIED).
+ * (facts §9.3 null vs absent; §1.1 apiVersion "v20160216"; §1.2 no-input requestParameters UNVERIFIED),
+ * and the UNVERIFIED rules of Amazon Inspector (v2) (oracles/services: its apiVersion, header-bound
+ * members in requestParameters).
  */
 const ADVISORY_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "logging.response_absent_not_null",
   "echo.no_input_not_null",
+  "echo.header_member_missing",
+  "echo.header_member_mismatch",
   "correlated.api_version",
   "correlated.read_only_missing",
   "completeness.duplicate_delivery",

@@ -3,7 +3,7 @@ export { checkCall, checkRun, type RunResult } from "./check-call.js";
 export { checkCompleteness, type CompletenessResult } from "./completeness.js";
 export { checkCorrelated, EXPECTED_API_VERSION } from "./correlated-rule.js";
 export { parseDocExample, type DocExample } from "./doc-example.js";
-export { checkRequestEcho } from "./echo-rule.js";
+export { checkBoundMembers, checkRequestEcho } from "./echo-rule.js";
 export { checkErrorFields } from "./error-rule.js";
 export { compareEventVersions, parseEventVersion, versionAtLeast, type EventVersion } from "./event-version.js";
 export {
@@ -20,3 +20,8 @@ export { readRecord, type RecordObject } from "./record-input.js";
 export { CloudTrailRecordSchema, RECORD_FIELDS, UserIdentitySchema, type CloudTrailRecord } from "./record-schema.js";
 export { checkShape, requiredFieldsFor } from "./shape-rule.js";
 export { checkLookupConsistency, checkWindowCoverage, recordField } from "./lookup-consistency.js";
+export {
+  eventSourceOf, expectedResponseOf, INSPECTOR_API_VERSION, INSPECTOR_RULES, INSPECTOR2_API_VERSION, INSPECTOR2_EVENT_SOURCE,
+  INSPECTOR2_OPERATION_CLASSES, INSPECTOR2_RULES, loggingExpectationOf, operationRulesOf, rulesFor, serviceOfEventSource,
+  unverifiedRulesOf, type Inspector2Class, type LoggingExpectation, type OperationRules, type ServiceRules, type UnverifiedRule,
+} from "./services/index.js";

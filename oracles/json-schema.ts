@@ -12,7 +12,7 @@ export function recordJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(CloudTrailRecordSchema, { target: "draft-2020-12" }),
     $id: "https://github.com/inspector-cloudtrail-conformance/schemas/cloudtrail-record.schema.json",
-    title: "CloudTrail management-event record (as checked by the Inspector Classic conformance oracles)",
+    title: "CloudTrail management-event record (as checked by the Amazon Inspector conformance oracles, Classic and v2)",
   };
 }
 

@@ -6,6 +6,8 @@
  * - Other read-only (GetAssessmentReport, GetExclusionsPreview, GetTelemetryMetadata, PreviewAgents):
  *   edition 2020 "read-only operations: request only"; edition 2017 "all other APIs: request and response".
  * Operations without an output shape return an empty body: responseElements null (facts §9.2).
+ * This is Inspector Classic's table; the rules reach it through its service profile
+ * (oracles/services/inspector.ts). Amazon Inspector v2's table is oracles/services/inspector2-table.ts.
  */
 import { inspectorModel, operationOf } from "../model/service-model.js";
 import type { RulesEdition } from "./context.js";

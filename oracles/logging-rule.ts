@@ -1,39 +1,41 @@
 /**
  * Rule 2, logging mode by operation class, for successful calls: responseElements is null for
  * request-only operations and for operations without output, and equals the response body as
- * received otherwise (DESIGN.md rule 2; facts §1.3, §9.1-9.3).
+ * received otherwise (DESIGN.md rule 2; facts §1.3, §9.1-9.3). The class of each operation comes
+ * from its service's table (oracles/services).
  */
 import { finding, type Finding } from "./finding.js";
 import { firstJsonDifference } from "./json-diff.js";
-import { expectedResponseElements, operationLogging } from "./logging-mode.js";
 import type { ObservedCall } from "../history/observed-call.js";
 import type { OracleContext } from "./context.js";
 import { hasField, type RecordObject } from "./record-input.js";
+import { expectedResponseOf, rulesFor } from "./services/index.js";
 
 /**
- * Checks responseElements of the record of a successful call. Failed calls are judged by the error
+ * Checks responseElements of the record of a successful call, by the table of the call's service
+ * (Classic under ctx.rulesEdition; v2 has no edition). Failed calls are judged by the error
  * rule. For a call whose outcome is unknown only what holds whatever its outcome is judged: an
  * operation that logs no response has responseElements null, succeeded or failed; the response
  * itself never arrived whole, so it cannot be compared.
  */
 export function checkLoggingMode(call: ObservedCall, record: RecordObject, ctx: OracleContext): Finding[] {
-  const row = operationLogging(call.operation);
-  if (row === undefined) return [finding("logging.unknown_operation", "eventName", "one of the 37 Inspector Classic operations", call.operation)];
+  const rules = rulesFor(call.service);
+  const row = rules.operation(call.operation, ctx.rulesEdition);
+  if (row === undefined) return [finding("logging.unknown_operation", "eventName", `one of the ${rules.operations.length} ${rules.title} operations`, call.operation)];
+  const nullCode = row.mode === "request-only" ? "logging.response_logged_for_read" : "logging.response_not_null_for_empty_output";
   if (call.outcome === "unknown") {
     const actual = record["responseElements"];
-    if (expectedResponseElements(row, ctx.rulesEdition) !== "null" || actual === undefined || actual === null) return [];
-    const code = row.mode[ctx.rulesEdition] === "request-only" ? "logging.response_logged_for_read" : "logging.response_not_null_for_empty_output";
-    return [finding(code, "responseElements", null, actual)];
+    if (expectedResponseOf(row) !== "null" || actual === undefined || actual === null) return [];
+    return [finding(nullCode, "responseElements", null, actual)];
   }
   if (call.outcome !== "ok") return [];
 
   const present = hasField(record, "responseElements");
   const actual = record["responseElements"];
-  if (expectedResponseElements(row, ctx.rulesEdition) === "null") {
+  if (expectedResponseOf(row) === "null") {
     if (!present) return [finding("logging.response_absent_not_null", "responseElements", null, undefined)];
     if (actual === null) return [];
-    const code = row.mode[ctx.rulesEdition] === "request-only" ? "logging.response_logged_for_read" : "logging.response_not_null_for_empty_output";
-    return [finding(code, "responseElements", null, actual)];
+    return [finding(nullCode, "responseElements", null, actual)];
   }
   if (actual === undefined || actual === null) return [finding("logging.response_missing", "responseElements", call.response, actual)];
   const diff = firstJsonDifference(call.response, actual);

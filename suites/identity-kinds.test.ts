@@ -1,9 +1,14 @@
 /** Rule 4 per identity kind: calls were made as each kind the target can provide (others are `na`, with the reason). */
 import { describe, it } from "vitest";
-import { assertCheck, checkOf, suiteReport } from "./suite-report.js";
+import { IdentityKindSchema } from "../history/observed-call.js";
+import { assertCheck, checkOf, reportServices, suiteReport } from "./suite-report.js";
 
 describe(`identity kinds [${suiteReport().target}]`, () => {
-  it.for(["IAMUser", "Root", "AssumedRole", "FederatedUser"])("%s", (kind, ctx) => {
-    assertCheck(checkOf("*", `identity:${kind}`), (note) => ctx.skip(note));
-  });
+  for (const { service } of reportServices()) {
+    describe(service, () => {
+      it.for(IdentityKindSchema.options)("%s", (kind, ctx) => {
+        assertCheck(checkOf(service, "*", `identity:${kind}`), (note) => ctx.skip(note));
+      });
+    });
+  }
 });

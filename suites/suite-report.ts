@@ -4,7 +4,6 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, inject, it } from "vitest";
-import { INSPECTOR_OPERATIONS } from "../model/service-model.js";
 import { ConformanceReportSchema, type ConformanceReport } from "../harness/report/schema.js";
 import type { Check } from "../harness/report/check-types.js";
 
@@ -16,11 +15,20 @@ export function suiteReport(): ConformanceReport {
   return cached;
 }
 
-/** The check `<operation>/<property>`; throws when the report lacks it (a harness bug). */
-export function checkOf(operation: string, property: string): Check {
-  const check = suiteReport().checks.find((c) => c.operation === operation && c.property === property);
-  if (check === undefined) throw new Error(`the report has no check ${operation}/${property}`);
+/** The check `<service>:<operation>/<property>`; throws when the report lacks it (a harness bug). */
+export function checkOf(service: string, operation: string, property: string): Check {
+  const check = suiteReport().checks.find((c) => c.service === service && c.operation === operation && c.property === property);
+  if (check === undefined) throw new Error(`the report has no check ${service}:${operation}/${property}`);
   return check as Check;
+}
+
+/** The services of the report, with their operations (the rows of their matrices), in report order. */
+export function reportServices(): { service: string; operations: string[] }[] {
+  const report = suiteReport();
+  return report.services.map((s) => ({
+    service: s.service,
+    operations: [...new Set(report.checks.filter((c) => c.service === s.service && c.operation !== "*").map((c) => c.operation))],
+  }));
 }
 
 /** Human text of a failed check: its message, each finding's expected against actual, the replay. */
@@ -44,11 +52,18 @@ export function assertCheck(check: Check, skip: (note: string) => void): void {
   if (check.status === "fail") throw new Error(describeFailure(check));
 }
 
-/** One test per operation for one rule family: the body of each family's suite file. */
+/**
+ * One test per operation of each service for one rule family: the body of each family's suite file.
+ * Names are `<title> [<target>] > <service> > <operation>`, the same in every run.
+ */
 export function familySuite(property: string, title: string): void {
   describe(`${title} [${suiteReport().target}]`, () => {
-    it.for(INSPECTOR_OPERATIONS)("%s", (operation, ctx) => {
-      assertCheck(checkOf(operation, property), (note) => ctx.skip(note));
-    });
+    for (const { service, operations } of reportServices()) {
+      describe(service, () => {
+        it.for(operations)("%s", (operation, ctx) => {
+          assertCheck(checkOf(service, operation, property), (note) => ctx.skip(note));
+        });
+      });
+    }
   });
 }

@@ -20,6 +20,7 @@ import { finding } from "../../oracles/finding.js";
 import type { RecordSelector } from "./batch-check.js";
 import type { Invocation, ObservedCall } from "../../history/observed-call.js";
 import { readHistoryChunks, type HistoryProblem } from "../execute/history.js";
+import type { ServiceId } from "../../model/services.js";
 
 /** Calls checked at a time by default (RunConfig.checkChunkCalls has the same default). */
 export const CHECK_CHUNK_CALLS = 5_000;
@@ -126,7 +127,8 @@ export async function checkInChunks(
   /** Request ids outside the history whose records are not the run's (the probe's). */
   unchecked: ReadonlySet<string>,
   checkChunk: CheckChunk,
-  options: { chunkCalls?: number; skewMs: number },
+  /** `service`: check only that service's calls (a run of two services checks each on its own). */
+  options: { chunkCalls?: number; skewMs: number; service?: ServiceId },
 ): Promise<ChunkedCheck> {
   const result: RunResult = { findings: [], all: [], byCall: new Map(), matched: new Map(), duplicatesCollapsed: 0, ignored: 0, uncollected: [] };
   const records: unknown[] = [];
@@ -139,11 +141,13 @@ export async function checkInChunks(
   const source = readHistoryChunks(historyPath, options.chunkCalls ?? CHECK_CHUNK_CALLS, problems, interrupted)[Symbol.asyncIterator]();
   let next = await source.next();
   while (!next.done) {
-    const calls = next.value;
+    const calls = options.service === undefined ? next.value : next.value.filter((c) => c.service === options.service);
     next = await source.next();
-    chunks++;
     const last = next.done === true;
-    const outcome = await checkChunk(calls, allocation.selector(last), last ? interrupted : []);
+    const stopped = last ? interrupted.filter((i) => options.service === undefined || i.service === options.service) : [];
+    if (calls.length === 0 && stopped.length === 0) continue;
+    chunks++;
+    const outcome = await checkChunk(calls, allocation.selector(last), stopped);
     const offset = records.length;
     records.length += outcome.records.length;
     const renumbered = new Map<Finding, Finding>();

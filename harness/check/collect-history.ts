@@ -5,6 +5,7 @@
  */
 import type { ObservedCall } from "../../history/observed-call.js";
 import type { OracleContext } from "../../oracles/context.js";
+import type { ServiceId } from "../../model/services.js";
 import { collectAndCheck, type CheckedBatch, type CollectSettings } from "./batch-check.js";
 import { checkInChunks, type ChunkedCheck } from "./chunked-check.js";
 import { appendRecordsFile } from "../collect/records-file.js";
@@ -48,6 +49,8 @@ export interface CollectHistoryOptions {
   chunkCalls: number;
   /** Told of each checked chunk (collection figures, first detection). */
   onBatch: (batch: CheckedBatch) => void;
+  /** Collect and check only this service's calls (ctx is that service's). */
+  service?: ServiceId;
 }
 
 /** Collects each chunk's window through LookupEvents, checks it, and appends its records to the records file. */
@@ -63,6 +66,6 @@ export async function collectHistory(o: CollectHistoryOptions): Promise<ChunkedC
       await appendRecordsFile(o.recordsPath, batch.records);
       return batch;
     },
-    { chunkCalls: o.chunkCalls, skewMs: o.ctx.clockSkewMs },
+    { chunkCalls: o.chunkCalls, skewMs: o.ctx.clockSkewMs, ...(o.service !== undefined ? { service: o.service } : {}) },
   );
 }

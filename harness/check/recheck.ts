@@ -10,7 +10,10 @@ import { type Invocation, type ObservedCall } from "../../history/observed-call.
 import { oracleContext, RulesEditionSchema, type RulesEdition } from "../../oracles/context.js";
 import { readRecordsFile, recordsFileBeside } from "../collect/records-file.js";
 import { ConfigError } from "../config.js";
-import { OPERATIONS_WITHOUT_FAILING_INPUT } from "../run/failing-input.js";
+import { SERVICE_IDS, type ServiceId } from "../../model/services.js";
+import { harnessServices, type HarnessService } from "../services/index.js";
+import { unverifiedRulesOf } from "../../oracles/index.js";
+import { splitByService } from "./service-records.js";
 import { readHistory } from "../execute/history.js";
 import { incidentsOf } from "../report/incidents.js";
 import { recollect, type RecollectSettings } from "./recollect.js";
@@ -104,14 +107,39 @@ export async function recheckHistory(input: RecheckInput): Promise<Recheck> {
     ...records.problems.map((p) => `${recordsPath}:${p.line}: ${p.message} (line skipped)`),
   ];
   const accountId = input.accountId ?? run?.accountId ?? history.calls[0]?.identity.accountId ?? "000000000000";
-  const ctx = oracleContext(accountId, { rulesEdition: edition.data, interrupted: history.interrupted, ...(run !== undefined ? { clockSkewMs: run.clockSkewMs } : {}) });
   const unchecked = new Set(run?.uncheckedRequestIds ?? []);
   const own = records.records.filter((r) => !unchecked.has(requestIdOf(r) ?? ""));
-  const result = checkRun(history.calls, own, ctx);
+  const services = harnessServices(servicesIn(run, history.calls));
+  const split = splitByService(own, history.calls, services);
+  const parts = services.map((service) => {
+    const calls = history.calls.filter((c) => c.service === service.id);
+    const ctx = oracleContext(accountId, {
+      rulesEdition: edition.data, eventSource: service.eventSource,
+      interrupted: history.interrupted.filter((i) => i.service === service.id), ...(run !== undefined ? { clockSkewMs: run.clockSkewMs } : {}),
+    });
+    const mine = split.get(service.id) ?? [];
+    return { service, calls, records: mine, result: checkRun(calls, mine, ctx) };
+  });
   return report(input, {
-    run, calls: history.calls, records: own, result, edition: edition.data, problems,
+    run, parts, edition: edition.data, problems,
     messages: [`Re-check of ${input.historyPath} (${history.calls.length} calls) against ${recordsPath} (${records.records.length} records); the target was not called.`, ...unfinished(run, history.calls.length, history.interrupted), ...problems],
   });
+}
+
+/** One service's calls, records and findings. */
+interface CheckedPart {
+  service: HarnessService;
+  calls: readonly ObservedCall[];
+  records: readonly unknown[];
+  result: RunResult;
+}
+
+/** The services a history holds: its run file's, else those its calls name, else Classic. */
+export function servicesIn(run: RunFile | undefined, calls: readonly ObservedCall[]): ServiceId[] {
+  if (run !== undefined) return [...run.services];
+  const named = new Set(calls.map((c) => c.service));
+  const ids = SERVICE_IDS.filter((id) => named.has(id));
+  return ids.length > 0 ? ids : ["inspector"];
 }
 
 function requestIdOf(record: unknown): string | undefined {
@@ -123,13 +151,15 @@ async function collectAndReport(input: RecheckInput, recordsPath: string, run: R
   const got = await recollect(input.historyPath, recordsPath, run, input.settings ?? {}, input.env, input.log ?? (() => undefined));
   const problems = [
     ...got.index.problems.map((p) => `${input.historyPath}:${p.line}: ${p.message} (line skipped)`),
-    ...got.checked.problems.filter((p) => !got.index.problems.some((q) => q.line === p.line)).map((p) => `${input.historyPath}:${p.line}: ${p.message} (line skipped)`),
+    ...(got.parts[0]?.checked.problems ?? []).filter((p) => !got.index.problems.some((q) => q.line === p.line)).map((p) => `${input.historyPath}:${p.line}: ${p.message} (line skipped)`),
   ];
   const incidents = incidentsOf(undefined, got.trouble, { where: got.where, calls: got.index.calls.length, historyFile: input.historyPath });
+  const parts = got.parts.map((p) => ({ service: p.service, calls: got.index.calls.filter((c) => c.service === p.service.id), records: p.checked.records, result: p.checked.result }));
+  const interrupted = got.parts.flatMap((p) => p.checked.interrupted);
   return report(input, {
-    run, calls: got.index.calls, records: got.checked.records, result: got.checked.result, edition, problems, incidents,
-    collection: { ...got.collection, uncollected: got.checked.result.uncollected.length },
-    messages: [...got.messages, ...unfinished(run, got.index.calls.length, got.checked.interrupted), ...problems],
+    run, parts, edition, problems, incidents,
+    collection: { ...got.collection, uncollected: parts.reduce((n, p) => n + p.result.uncollected.length, 0) },
+    messages: [...got.messages, ...unfinished(run, got.index.calls.length, interrupted), ...problems],
   });
 }
 
@@ -137,15 +167,16 @@ async function collectAndReport(input: RecheckInput, recordsPath: string, run: R
 async function report(
   input: RecheckInput,
   r: {
-    run: RunFile | undefined; calls: readonly ObservedCall[]; records: readonly unknown[]; result: RunResult; edition: RulesEdition;
+    run: RunFile | undefined; parts: readonly CheckedPart[]; edition: RulesEdition;
     problems: string[]; messages: string[]; incidents?: ReportInput["incidents"]; collection?: CollectionStats;
   },
 ): Promise<Recheck> {
-  const first = r.calls[0];
+  const calls = r.parts.flatMap((p) => p.calls).sort((a, b) => a.seq - b.seq);
+  const first = calls[0];
   const now = new Date().toISOString();
   const built = buildReport({
     target: r.run?.target ?? "endpoint",
-    endpoint: r.run?.endpoints.inspector ?? `recorded: ${input.historyPath}`,
+    endpoint: r.run?.endpoints.inspector ?? r.run?.endpoints.inspector2 ?? `recorded: ${input.historyPath}`,
     region: r.run?.region ?? first?.region ?? "unknown",
     seed: r.run?.seed ?? 0,
     runs: r.run?.runs ?? 0,
@@ -154,11 +185,15 @@ async function report(
     startedAt: r.run?.startedAt ?? first?.startedAt ?? now,
     endedAt: now,
     ...(r.run !== undefined ? { clockSkewMs: r.run.clockSkewMs } : {}),
-    calls: r.calls,
-    records: r.records,
-    findings: r.result,
+    calls,
+    records: [],
+    findings: { all: [], byCall: new Map() },
+    services: r.parts.map((p) => ({
+      service: p.service.id, calls: p.calls, records: p.records, findings: p.result, cannotFail: p.service.sweep.cannotFail,
+      uncollected: new Set(p.result.uncollected), unverified: unverifiedRulesOf(p.service.id),
+    })),
     identities: KINDS.map((kind) =>
-      r.calls.some((c) => c.identity.kind === kind) ? { kind, status: "available" as const } : { kind, status: "na" as const, reason: "no call of this kind in the history" },
+      calls.some((c) => c.identity.kind === kind) ? { kind, status: "available" as const } : { kind, status: "na" as const, reason: "no call of this kind in the history" },
     ),
     unsupported: [],
     ...(r.incidents !== undefined ? { incidents: r.incidents } : {}),
@@ -166,8 +201,6 @@ async function report(
     messages: r.messages,
     historyFile: input.historyPath,
     recordsFile: input.recordsPath ?? recordsFileBeside(input.historyPath),
-    cannotFail: OPERATIONS_WITHOUT_FAILING_INPUT,
-    uncollected: new Set(r.result.uncollected),
   });
   const written = await writeReports(built, input.reportsDir);
   return {

@@ -5,7 +5,8 @@
  * deferred run does. It works on the history of a killed run: every finished call is on disk.
  */
 import { rmSync } from "node:fs";
-import { oracleContext, INSPECTOR_EVENT_SOURCE } from "../../oracles/context.js";
+import { oracleContext } from "../../oracles/context.js";
+import { harnessServices, type HarnessService } from "../services/index.js";
 import type { CheckedBatch } from "./batch-check.js";
 import type { ChunkedCheck } from "./chunked-check.js";
 import { collectHistory, indexHistory, type HistoryIndex } from "./collect-history.js";
@@ -29,7 +30,8 @@ export interface RecollectSettings {
 export interface Recollected {
   config: RunConfig;
   index: HistoryIndex;
-  checked: ChunkedCheck;
+  /** Each service of the run, collected and checked on its own. */
+  parts: { service: HarnessService; checked: ChunkedCheck }[];
   trouble: CollectorTrouble;
   collection: { requests: number; throttled: number; duplicatesCollapsed: number };
   where: string;
@@ -42,7 +44,7 @@ function endpointsFor(run: RunFile, env: NodeJS.ProcessEnv, messages: string[]):
   if (run.target === "aws") return {};
   const set = Object.values(ENDPOINT_ENV).some((name) => (env[name] ?? "").trim() !== "");
   if (!set) return run.endpoints;
-  const endpoints = endpointsFromEnv(env);
+  const endpoints = endpointsFromEnv(env, []);
   if (endpoints.cloudtrail !== run.endpoints.cloudtrail) {
     messages.push(`Records read from ${endpoints.cloudtrail} (${ENDPOINT_ENV.all}); the run itself was made against ${run.endpoints.cloudtrail ?? "?"}.`);
   }
@@ -80,7 +82,6 @@ export async function recollect(historyPath: string, recordsPath: string, run: R
       throw new ConfigError(`--collect: the credentials are of account ${base.identity.expected.accountId}, but the run's calls were made in ${run.accountId}; use the run's credentials (AWS_PROFILE or AWS_ACCESS_KEY_ID).`);
     }
     const index = await indexHistory(historyPath, config.checkChunkCalls);
-    const ctx = oracleContext(run.accountId, { rulesEdition: run.rulesEdition, clockSkewMs: run.clockSkewMs, lookupEventSource: INSPECTOR_EVENT_SOURCE });
     const trouble = new CollectorTrouble();
     const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
     const onBatch = (batch: CheckedBatch): void => {
@@ -93,12 +94,18 @@ export async function recollect(historyPath: string, recordsPath: string, run: R
     };
     rmSync(recordsPath, { force: true });
     log(`check: collecting the records of ${index.calls.length} calls from ${where}`);
-    const checked = await collectHistory({
-      historyPath, recordsPath, runRequestIds: index.requestIds, runAccessKeys: index.accessKeys, unchecked: new Set(run.uncheckedRequestIds),
-      collect: collectSettings(config, target, base.identity, ctx, true), ctx, chunkCalls: config.checkChunkCalls, onBatch,
-    });
-    messages.unshift(`Records collected again from ${where} for ${index.calls.length} calls of ${historyPath}, in ${checked.chunks} chunk(s); written to ${recordsPath}.`);
-    return { config, index, checked, trouble, collection, where, messages };
+    const parts: Recollected["parts"] = [];
+    for (const service of harnessServices(run.services)) {
+      const ctx = oracleContext(run.accountId, { rulesEdition: run.rulesEdition, clockSkewMs: run.clockSkewMs, eventSource: service.eventSource, lookupEventSource: service.eventSource });
+      const checked = await collectHistory({
+        historyPath, recordsPath, runRequestIds: index.requestIds, runAccessKeys: index.accessKeys, unchecked: new Set(run.uncheckedRequestIds),
+        collect: collectSettings(config, target, base.identity, ctx, true), ctx, chunkCalls: config.checkChunkCalls, onBatch, service: service.id,
+      });
+      parts.push({ service, checked });
+    }
+    const chunks = parts.reduce((n, p) => n + p.checked.chunks, 0);
+    messages.unshift(`Records collected again from ${where} for ${index.calls.length} calls of ${historyPath}, in ${chunks} chunk(s); written to ${recordsPath}.`);
+    return { config, index, parts, trouble, collection, where, messages };
   } finally {
     await target.close();
   }

@@ -3,12 +3,14 @@
  * `{"Records":[...]}` files delivered under a folder, waiting (up to a deadline) until every call
  * that reached the service is there, and run the same oracles on them as on LookupEvents' records.
  */
+import type { ServiceId } from "../../model/services.js";
 import { checkRun, recordField, requiredFindings, type RunResult } from "../../oracles/index.js";
 import type { ObservedCall } from "../../history/observed-call.js";
 import type { OracleContext } from "../../oracles/context.js";
 import { collectTrailFiles, forEachTrailFile, type TrailFilesCollection } from "../collect/trail-files.js";
 import { copyKeyOf } from "../collect/record-keys.js";
 import { checkInChunks } from "./chunked-check.js";
+import { isForService } from "./service-records.js";
 
 /** The trail files' records, what could not be read, and the oracles' findings on them. */
 export interface TrailCheck {
@@ -50,12 +52,13 @@ export async function checkTrailFiles(
   }
   const runIds = new Set(expected);
   const span = runSpan(calls, ctx.clockSkewMs);
+  // The folder holds every service's records: those of another service's calls are its check's.
   const ofThisRun = collection.records.filter(
-    (r) => !unchecked.has(String((r as Record<string, unknown> | null)?.["requestID"])) && belongsToRun(r, runIds, span),
+    (r) => !unchecked.has(String((r as Record<string, unknown> | null)?.["requestID"])) && belongsToRun(r, runIds, span) && isForService(r, runIds, ctx.eventSource),
   );
   const result = checkRun(calls, ofThisRun, ctx);
   const messages = [
-    `Trail files under ${dir}: ${collection.files} files, ${ofThisRun.length} records of this run (${collection.records.length - ofThisRun.length} set aside: earlier runs, the probe), ${requiredFindings(result.all).length} required findings.`,
+    `Trail files under ${dir}: ${collection.files} files, ${ofThisRun.length} records of this run (${collection.records.length - ofThisRun.length} set aside: earlier runs, the probe, other services), ${requiredFindings(result.all).length} required findings.`,
     ...collection.problems.map((p) => `Trail file ${p.file}: ${p.message}`),
   ];
   return { collection, result, messages };
@@ -199,6 +202,8 @@ export async function checkTrailFilesInChunks(
   pollIntervalMs: number,
   unchecked: ReadonlySet<string> = new Set(),
   chunkCalls?: number,
+  /** Check only this service's calls (ctx is that service's). */
+  service?: ServiceId,
 ): Promise<ChunkedTrailCheck> {
   const deadline = Date.now() + deadlineMs;
   let index = await TrailRecordIndex.read(dir, runRequestIds);
@@ -207,19 +212,23 @@ export async function checkTrailFilesInChunks(
     index = await TrailRecordIndex.read(dir, runRequestIds);
   }
   let ofThisRun = 0;
+  let otherServices = 0;
   const checked = await checkInChunks(
     historyPath,
     runRequestIds,
     unchecked,
     async (calls, select) => {
-      const records = select(index.take(calls, ctx.clockSkewMs), calls);
+      const ids = new Set(calls.flatMap((c) => (c.requestId !== undefined ? [c.requestId] : [])));
+      const selected = select(index.take(calls, ctx.clockSkewMs), calls);
+      const records = selected.filter((r) => isForService(r, ids, ctx.eventSource));
+      otherServices += selected.length - records.length;
       ofThisRun += records.length;
       return { records, result: checkRun(calls, records, ctx) };
     },
-    { ...(chunkCalls !== undefined ? { chunkCalls } : {}), skewMs: ctx.clockSkewMs },
+    { ...(chunkCalls !== undefined ? { chunkCalls } : {}), skewMs: ctx.clockSkewMs, ...(service !== undefined ? { service } : {}) },
   );
   const messages = [
-    `Trail files under ${dir}: ${index.files} files, ${ofThisRun} records of this run (${index.remaining()} set aside: earlier runs, the probe), ${requiredFindings(checked.result.all).length} required findings; checked in ${checked.chunks} chunks of the history.`,
+    `Trail files under ${dir}: ${index.files} files, ${ofThisRun} records of this run (${index.remaining() + otherServices} set aside: earlier runs, the probe, other services), ${requiredFindings(checked.result.all).length} required findings; checked in ${checked.chunks} chunks of the history.`,
     ...index.problems.map((p) => `Trail file ${p.file}: ${p.message}`),
   ];
   return { result: checked.result, messages };

@@ -1,21 +1,24 @@
 /**
  * The generators' CallExecutor, implemented against a target: sends the SDK command for an operation
- * as the requested identity, with a per-call deadline, and records one ObservedCall per call from the
- * wire exchange (request and response bodies exactly as they crossed the wire). The history line is
- * written as soon as the call completes.
+ * of a service as the requested identity, with a per-call deadline, and records one ObservedCall per
+ * call from the wire exchange (what was sent and received exactly as it crossed the wire, read by the
+ * service's profile). The history line is written as soon as the call completes. One executor serves
+ * every service of a run (one seq counter, one history); `forService` gives each service's view.
  */
-import * as inspectorSdk from "@aws-sdk/client-inspector";
 import type { CallExecutor, CallMeta, CallOutcome } from "../../generators/executor.js";
 import { describeIdentity, type IdentityRequest } from "../../generators/identities.js";
-import { inspectorModel, operationOf } from "../../model/service-model.js";
 import type { ObservedCall } from "../../history/observed-call.js";
+import type { ServiceId } from "../../model/services.js";
+import { inspectorService } from "../services/inspector.js";
+import type { HarnessService } from "../services/profile.js";
+import type { InspectorSdkClient } from "../targets/service-clients.js";
 import type { RunConfig } from "../config.js";
 import type { HistoryWriter } from "./history.js";
 import type { ProvisionedIdentity, Target } from "../targets/target.js";
 import { callOutcome } from "./call-outcome.js";
 import type { TargetHealth } from "./target-health.js";
 import { withDeadline } from "../targets/deadline.js";
-import { captureWire, parseWireJson } from "./wire-capture.js";
+import { captureWire } from "./wire-capture.js";
 
 /** Resolves an identity request to credentials, or says why the target cannot provide it. */
 export type IdentityResolver = (request: IdentityRequest) => Promise<ProvisionedIdentity | { unavailable: string }>;
@@ -39,6 +42,8 @@ export interface HistoryExecutorOptions {
   retain?: "full" | "light";
   /** The run's breaker: told of every call, and asked before each one whether the target is still up. */
   health?: TargetHealth;
+  /** The service `call` calls (default Inspector Classic). */
+  service?: HarnessService;
 }
 
 /** An IdentityResolver over `target.provision` (AssumedRole/FederatedUser names from the request). */
@@ -50,19 +55,20 @@ export function targetIdentities(target: Target): IdentityResolver {
   };
 }
 
-type CommandCtor = new (input: Record<string, unknown>) => Parameters<inspectorSdk.InspectorClient["send"]>[0];
-
-function commandFor(operation: string): CommandCtor {
-  const ctor = (inspectorSdk as unknown as Record<string, unknown>)[`${operation}Command`];
-  if (typeof ctor !== "function" || operationOf(inspectorModel, operation) === undefined) {
-    throw new Error(`${operation} is not an Inspector Classic operation (see model/service-model.ts INSPECTOR_OPERATIONS)`);
-  }
-  return ctor as CommandCtor;
+/** One service's calls through a HistoryExecutor: a CallExecutor that also lists the calls it made. */
+export interface ServiceExecutor extends CallExecutor {
+  service: HarnessService;
+  /** This service's calls so far, in completion order. */
+  calls(): readonly ObservedCall[];
 }
 
-/** Runs Inspector calls against a target and records each one. */
+/**
+ * Runs calls of the run's services against a target and records each one. As a CallExecutor it
+ * calls its default service (options.service, Classic unless given); `forService` gives the others.
+ */
 export class HistoryExecutor implements CallExecutor {
   private readonly observed: ObservedCall[] = [];
+  private readonly views = new Map<ServiceId, { executor: ServiceExecutor; calls: ObservedCall[] }>();
   private nextSeq: number;
 
   constructor(private readonly options: HistoryExecutorOptions) {
@@ -70,14 +76,35 @@ export class HistoryExecutor implements CallExecutor {
     this.nextSeq = options.firstSeq ?? 0;
   }
 
-  /** The calls made so far, in completion order (without bodies when retain is "light"). */
+  /** The calls made so far, of every service, in completion order (without bodies when retain is "light"). */
   calls(): readonly ObservedCall[] {
     return this.observed;
   }
 
-  /** Sends `operation` with `input` as `identityRequest`; records and returns what was observed. */
-  async call(identityRequest: IdentityRequest, operation: string, input: Record<string, unknown>, _meta?: CallMeta): Promise<CallOutcome> {
-    const Command = commandFor(operation);
+  /** The executor of one service's calls (the same object for every request of a service). */
+  forService(service: HarnessService): ServiceExecutor {
+    let view = this.views.get(service.id);
+    if (view === undefined) {
+      const calls: ObservedCall[] = [];
+      const executor: ServiceExecutor = {
+        service,
+        call: (identity, operation, input, meta) => this.callService(service, identity, operation, input, meta),
+        calls: () => calls,
+      };
+      view = { executor, calls };
+      this.views.set(service.id, view);
+    }
+    return view.executor;
+  }
+
+  /** Sends `operation` of the default service with `input` as `identityRequest`; records and returns what was observed. */
+  call(identityRequest: IdentityRequest, operation: string, input: Record<string, unknown>, meta?: CallMeta): Promise<CallOutcome> {
+    return this.callService(this.options.service ?? inspectorService, identityRequest, operation, input, meta);
+  }
+
+  /** Sends `operation` of `service` with `input` as `identityRequest`; records and returns what was observed. */
+  async callService(service: HarnessService, identityRequest: IdentityRequest, operation: string, input: Record<string, unknown>, _meta?: CallMeta): Promise<CallOutcome> {
+    const Command = service.command(operation);
     this.options.health?.assertUp();
     const identity = await this.options.identities(identityRequest);
     if ("unavailable" in identity) {
@@ -88,27 +115,25 @@ export class HistoryExecutor implements CallExecutor {
     }
     this.options.history?.forbid(identity.credentials.secretAccessKey, identity.credentials.sessionToken);
     const seq = this.nextSeq++;
-    const client = this.options.target.inspector(identity.credentials);
+    const client = this.options.target.client(service.id, identity.credentials);
     const region = await this.regionOf(client);
 
     const startedAt = new Date();
     const deadlineAt = new Date(startedAt.getTime() + this.options.config.callTimeoutMs).toISOString();
-    this.options.history?.invoke({ seq, service: "inspector", operation, accessKeyId: identity.expected.accessKeyId, startedAt: startedAt.toISOString(), deadlineAt });
+    this.options.history?.invoke({ seq, service: service.id, operation, accessKeyId: identity.expected.accessKeyId, startedAt: startedAt.toISOString(), deadlineAt });
     const captured = await captureWire(() =>
-      withDeadline(this.options.config.callTimeoutMs, `Inspector ${operation}`, (signal) => client.send(new Command(input), { abortSignal: signal })),
+      withDeadline(this.options.config.callTimeoutMs, `${service.facts.title} ${operation}`, (signal) => client.send(new Command(input), { abortSignal: signal })),
     );
     const endedAt = new Date();
 
-    const exchange = [...captured.exchanges].reverse().find((x) => x.amzTarget?.endsWith(`.${operation}`)) ?? captured.exchanges.at(-1);
-    const hasInput = operationOf(inspectorModel, operation)?.input !== undefined;
+    const exchange = service.exchangeOf(captured.exchanges, operation);
     const call: ObservedCall = {
       seq,
-      service: "inspector",
+      service: service.id,
       operation,
       identity: identity.expected,
       region,
-      // The body exactly as handed to the socket; the SDK's input only when nothing was sent.
-      request: !hasInput ? null : exchange !== undefined ? parseWireJson(exchange.requestBody) : (JSON.parse(JSON.stringify(input)) as unknown),
+      ...service.sent(operation, exchange, input),
       ...callOutcome(exchange, captured.result.ok ? { ok: true } : { ok: false, error: captured.result.error }),
       startedAt: startedAt.toISOString(),
       endedAt: endedAt.toISOString(),
@@ -116,13 +141,16 @@ export class HistoryExecutor implements CallExecutor {
 
     this.options.history?.append(call);
     this.options.health?.observe(call);
-    this.observed.push(this.options.retain === "light" ? { ...call, request: null, response: null, answer: undefined } : call);
+    const kept = this.options.retain === "light" ? { ...call, request: null, response: null, answer: undefined, http: undefined } : call;
+    this.observed.push(kept);
+    this.forService(service);
+    this.views.get(service.id)!.calls.push(kept);
     return call.outcome === "ok"
       ? { ok: true, output: call.response }
       : { ok: false, ...(call.error !== undefined ? { errorCode: call.error.code } : {}) };
   }
 
-  private async regionOf(client: inspectorSdk.InspectorClient): Promise<string> {
+  private async regionOf(client: InspectorSdkClient): Promise<string> {
     const fallback = this.options.region ?? this.options.target.region;
     try {
       const r: unknown = client.config.region;

@@ -35,6 +35,7 @@ export class TargetHealth {
   private collectionsFailedInARow = 0;
   private downReason: string | undefined;
   private downAt: string | undefined;
+  private foreignAnswersAreAlive = false;
   readonly indeterminate: IndeterminateCalls = { count: 0, byCause: {}, firstAt: undefined, lastAt: undefined };
 
   constructor(
@@ -42,6 +43,15 @@ export class TargetHealth {
     private readonly where: string,
     private readonly limits = { calls: TARGET_DOWN_AFTER, collections: COLLECTOR_DOWN_AFTER },
   ) {}
+
+  /**
+   * From now on an answer that is not the service's (an HTML 404 page) shows that the target is up:
+   * for the survey of a target without LookupEvents, which calls every operation, and a target that
+   * lacks some answers each of them that way.
+   */
+  surveying(): void {
+    this.foreignAnswersAreAlive = true;
+  }
 
   /** Notes one completed call. */
   observe(call: ObservedCall): void {
@@ -55,6 +65,10 @@ export class TargetHealth {
     ind.byCause[cause] = (ind.byCause[cause] ?? 0) + 1;
     ind.firstAt ??= call.startedAt;
     ind.lastAt = call.endedAt;
+    if (this.foreignAnswersAreAlive && cause === "foreign-answer") {
+      this.inARow = 0;
+      return;
+    }
     this.inARow++;
     if (this.inARow >= this.limits.calls && this.downReason === undefined) {
       this.trip(`Inspector at ${this.where} gave no complete answer to ${this.inARow} calls in a row (the last: ${call.operation}, ${cause}: ${call.error?.message ?? "no answer"})`, call.endedAt);

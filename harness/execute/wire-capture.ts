@@ -20,6 +20,8 @@ export interface WireExchange {
   method: string;
   /** `X-Amz-Target` of a JSON 1.1 request (`InspectorService.ListRulesPackages`). */
   amzTarget: string | undefined;
+  /** Request headers as sent, names lower-cased, without `authorization` and `x-amz-security-token`. */
+  requestHeaders: Record<string, string>;
   /** The request body exactly as handed to the socket (UTF-8). */
   requestBody: string;
   /** When the request was handed to the HTTP handler. */
@@ -59,6 +61,15 @@ function urlOf(request: InnerRequest): string {
   }
   const qs = query.toString();
   return `${request.protocol}//${request.hostname}${port}${request.path}${qs === "" ? "" : `?${qs}`}`;
+}
+
+/** Headers that carry credentials: never recorded. */
+const SECRET_HEADERS: ReadonlySet<string> = new Set(["authorization", "x-amz-security-token"]);
+
+function recordedHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (!SECRET_HEADERS.has(k.toLowerCase())) out[k.toLowerCase()] = v;
+  return out;
 }
 
 function headerOf(headers: Record<string, string>, name: string): string | undefined {
@@ -121,6 +132,7 @@ export class WireCaptureHandler {
       url: urlOf(request),
       method: request.method,
       amzTarget: headerOf(headers, "x-amz-target"),
+      requestHeaders: recordedHeaders(headers),
       requestBody: bodyText(request.body),
       sentAt: new Date(),
     };

@@ -1,16 +1,20 @@
 /**
- * Assembles conformance.json from a finished run: the checks, the verdict and why, coverage per
- * operation, collection figures and finding counts. Pure: the caller writes it (write-reports.ts).
+ * Assembles conformance.json from a finished run: each service's checks, verdict and why, the run's
+ * verdict, coverage per operation, collection figures and finding counts. Pure: the caller writes
+ * it (write-reports.ts).
  */
 import type { Finding, FindingCode } from "../../oracles/finding.js";
 import { IdentityKindSchema, type IdentityKind, type ObservedCall } from "../../history/observed-call.js";
+import { SERVICES, type ServiceId } from "../../model/services.js";
 import { DEFAULT_CLOCK_SKEW_MS, type RulesEdition } from "../../oracles/context.js";
 import type { CheckInput, IdentityStatus, Incident, Unsupported } from "./check-types.js";
 import { buildChecks } from "./checks.js";
+import type { TargetName } from "../targets/target.js";
 import type { Counterexample } from "./counterexample.js";
 import { ALL_OPERATIONS } from "./properties.js";
-import { ConformanceReportSchema, REPORT_SCHEMA_VERSION, type ConformanceReport } from "./schema.js";
-import { exitCodeOf, explainVerdict, verdictOf } from "./verdict.js";
+import { ConformanceReportSchema, REPORT_SCHEMA_VERSION, type ConformanceReport, type UnverifiedRule } from "./schema.js";
+import { unsupportedOf } from "./unsupported.js";
+import { exitCodeOf, explainVerdict, verdictOf, type Verdict } from "./verdict.js";
 
 /** Collector figures; `missing` and `duplicatesCollapsed` default to what the findings show. */
 export interface CollectionStats {
@@ -22,9 +26,32 @@ export interface CollectionStats {
   duplicatesCollapsed?: number;
 }
 
-/** Everything known at the end of a run. */
+/** What one service of the run made, collected and found. */
+export interface ServicePart {
+  service: ServiceId;
+  calls: readonly ObservedCall[];
+  /** The collected records of its calls (objects or CloudTrailEvent strings; a chunked check's has holes where no finding names one). */
+  records: readonly unknown[];
+  /** checkRun's result over its calls and records. */
+  findings: ReportInput["findings"];
+  counterexamples?: Counterexample[];
+  /** Report rows; default: the service's operations (plus any other its history names). */
+  operations?: readonly string[];
+  /** Its operations no input can make fail. */
+  cannotFail?: readonly string[];
+  uncollected?: ReadonlySet<number>;
+  /** Wall-clock seconds its part of the run took (execution and collection). */
+  seconds?: number;
+  /** Rules applied to it that AWS does not document for it. */
+  unverified?: readonly Readonly<Omit<UnverifiedRule, "codes"> & { codes: readonly string[] }>[];
+}
+
+/**
+ * Everything known at the end of a run. A run of several services gives `services`, one part each;
+ * without it, `calls`, `records`, `findings` and the fields after `operations` are one Classic part.
+ */
 export interface ReportInput {
-  target: "embedded" | "endpoint" | "aws";
+  target: TargetName;
   endpoint: string | undefined;
   region: string;
   seed: number;
@@ -56,6 +83,8 @@ export interface ReportInput {
   cannotFail?: readonly string[];
   /** Seqs of calls whose records could not be read: cells with nothing else are unknown for that reason. */
   uncollected?: ReadonlySet<number>;
+  /** The services of the run, each checked on its own. */
+  services?: readonly ServicePart[];
 }
 
 function zeroByKind(): Record<IdentityKind, number> {
@@ -63,13 +92,14 @@ function zeroByKind(): Record<IdentityKind, number> {
 }
 
 /** Calls per operation by outcome and identity kind, for the rows of the matrix. */
-export function coverageOf(calls: readonly ObservedCall[], operations: readonly string[]): ConformanceReport["coverage"] {
+export function coverageOf(calls: readonly ObservedCall[], operations: readonly string[], service: ServiceId = "inspector"): ConformanceReport["coverage"] {
   return operations.map((operation) => {
     const mine = calls.filter((c) => c.operation === operation);
     const sent = mine.filter((c) => c.sentToService);
     const byIdentity = zeroByKind();
     for (const c of mine) byIdentity[c.identity.kind]++;
     return {
+      service,
       operation,
       calls: mine.length,
       ok: sent.filter((c) => c.outcome === "ok").length,
@@ -88,20 +118,59 @@ export function findingsByCode(findings: readonly Finding[]): Partial<Record<Fin
   return out;
 }
 
-/** The full report, validated against ConformanceReportSchema (a bug here throws, never writes a bad file). */
-export function buildReport(input: ReportInput): ConformanceReport {
-  const checks = buildChecks({
-    calls: input.calls, findings: input.findings, identities: input.identities, unsupported: input.unsupported, records: input.records,
-    ...(input.replayCommand ? { replayCommand: input.replayCommand } : {}),
+/** fail if one service fails, else unknown if one is unknown, else pass. */
+function runVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes("fail")) return "fail";
+  return verdicts.includes("unknown") ? "unknown" : "pass";
+}
+
+/** The parts of `input`: its services, or the one Classic part its top-level fields describe. */
+function partsOf(input: ReportInput): readonly ServicePart[] {
+  if (input.services !== undefined) return input.services;
+  return [{
+    service: "inspector", calls: input.calls, records: input.records, findings: input.findings,
     ...(input.counterexamples ? { counterexamples: input.counterexamples } : {}),
     ...(input.operations ? { operations: input.operations } : {}),
     ...(input.cannotFail ? { cannotFail: input.cannotFail } : {}),
     ...(input.uncollected ? { uncollected: input.uncollected } : {}),
-  });
+  }];
+}
+
+/** The full report, validated against ConformanceReportSchema (a bug here throws, never writes a bad file). */
+export function buildReport(input: ReportInput): ConformanceReport {
   const incidents = input.incidents ?? [];
-  const verdict = verdictOf(checks, input.unsupported, incidents);
-  const rows = [...new Set(checks.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
-  const missing = input.findings.all.filter((f) => f.code === "completeness.missing_record").length;
+  const parts = partsOf(input);
+  const several = parts.length > 1;
+  const judged = parts.map((part) => {
+    const unsupported = unsupportedOf(input.unsupported, part.service);
+    const checks = buildChecks({
+      service: part.service, calls: part.calls, findings: part.findings, identities: input.identities, unsupported, records: part.records,
+      ...(input.replayCommand ? { replayCommand: input.replayCommand } : {}),
+      ...(part.counterexamples ? { counterexamples: part.counterexamples } : {}),
+      ...(part.operations ? { operations: part.operations } : {}),
+      ...(part.cannotFail ? { cannotFail: part.cannotFail } : {}),
+      ...(part.uncollected ? { uncollected: part.uncollected } : {}),
+    });
+    const verdict = verdictOf(checks, unsupported, incidents);
+    const rows = [...new Set(checks.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
+    const messages = explainVerdict(checks, unsupported, incidents);
+    return { part, checks, verdict, rows, messages };
+  });
+  const checks = judged.flatMap((j) => j.checks);
+  const verdict = runVerdict(judged.map((j) => j.verdict));
+  const title = (service: ServiceId): string => SERVICES[service].title;
+  // One service: its explanations as they are. Several: how each did, then each one's explanations under its name.
+  const explanations = several
+    ? [
+        judged.map((j) => `${title(j.part.service)}: ${j.verdict} (${j.part.calls.length} calls, ${j.rows.length} operations).`).join(" "),
+        ...judged.flatMap((j) => j.messages.map((m) => `${title(j.part.service)}: ${m}`)),
+      ]
+    : judged[0]!.messages;
+  const calls = parts.flatMap((p) => p.calls);
+  // A chunked check keeps only the records its findings name: its array has holes, so count by length.
+  const records = parts.reduce((n, p) => n + p.records.length, 0);
+  const all = parts.flatMap((p) => p.findings.all);
+  const missing = all.filter((f) => f.code === "completeness.missing_record").length;
   const report: ConformanceReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     target: input.target,
@@ -114,29 +183,40 @@ export function buildReport(input: ReportInput): ConformanceReport {
     startedAt: input.startedAt,
     endedAt: input.endedAt,
     clockSkewMs: input.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS,
-    calls: input.calls.length,
-    records: input.records.length,
+    calls: calls.length,
+    records,
     verdict,
+    services: judged.map((j) => ({
+      service: j.part.service,
+      title: title(j.part.service),
+      verdict: j.verdict,
+      calls: j.part.calls.length,
+      records: j.part.records.length,
+      operations: j.rows.length,
+      seconds: j.part.seconds ?? null,
+      messages: j.messages,
+      unverified: (j.part.unverified ?? []).map((u) => ({ rule: u.rule, why: u.why, codes: [...u.codes] })),
+    })),
     exitCode: exitCodeOf(verdict),
-    messages: [...incidents.map((i) => i.message), ...(input.messages ?? []), ...explainVerdict(checks, input.unsupported, incidents)],
+    messages: [...incidents.map((i) => i.message), ...(input.messages ?? []), ...explanations],
     incidents,
     checks,
     identities: IdentityKindSchema.options.map((kind) => {
       const given = input.identities.find((i) => i.kind === kind);
-      const callCount = input.calls.filter((c) => c.identity.kind === kind).length;
+      const callCount = calls.filter((c) => c.identity.kind === kind).length;
       if (given === undefined) return { kind, status: "na" as const, reason: "not reported by the harness", callCount };
       return { kind, status: given.status, ...(given.reason !== undefined ? { reason: given.reason } : {}), callCount };
     }),
-    coverage: coverageOf(input.calls, rows),
+    coverage: judged.flatMap((j) => coverageOf(j.part.calls, j.rows, j.part.service)),
     collection: {
       requests: input.collection?.requests ?? 0,
       throttled: input.collection?.throttled ?? 0,
       missing: input.collection?.missing ?? missing,
-      duplicatesCollapsed: input.collection?.duplicatesCollapsed ?? input.findings.duplicatesCollapsed ?? 0,
-      uncollected: input.collection?.uncollected ?? input.findings.uncollected?.length ?? 0,
+      duplicatesCollapsed: input.collection?.duplicatesCollapsed ?? parts.reduce((n, p) => n + (p.findings.duplicatesCollapsed ?? 0), 0),
+      uncollected: input.collection?.uncollected ?? parts.reduce((n, p) => n + (p.findings.uncollected?.length ?? 0), 0),
       unsupported: input.unsupported,
     },
-    findingsByCode: findingsByCode(input.findings.all),
+    findingsByCode: findingsByCode(all),
     historyFile: input.historyFile ?? null,
     recordsFile: input.recordsFile ?? null,
   };

@@ -2,6 +2,7 @@
  * The words of checks, built in one place: what happened, and what to do next
  * (DESIGN.md "Style": a message says what happened, what was expected, and what to do).
  */
+import { isServiceId, SERVICES } from "../../model/services.js";
 import type { Finding } from "../../oracles/finding.js";
 import type { Unsupported } from "./check-types.js";
 
@@ -40,7 +41,7 @@ export function failMessage(failed: number, checked: number, what: string, requi
 /** Why nothing about an operation could be observed because the target cannot serve it. */
 export function unsupportedMessage(u: Unsupported): string {
   const what =
-    u.scope === "lookupEvents" ? "its CloudTrail records could not be collected" : u.scope === "target" ? "the run could not use the target" : "the target cannot serve Inspector Classic calls";
+    u.scope === "lookupEvents" ? "its CloudTrail records could not be collected" : u.scope === "target" ? "the run could not use the target" : `the target cannot serve ${isServiceId(u.scope) ? SERVICES[u.scope].title : u.scope} calls`;
   return `Not observed: ${what} (${u.scope}: ${u.reason}). Nothing here says whether the target conforms; run against a target that supports it.`;
 }
 

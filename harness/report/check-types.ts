@@ -4,15 +4,19 @@
  */
 import type { Finding } from "../../oracles/finding.js";
 import type { IdentityKind, ObservedCall } from "../../history/observed-call.js";
+import type { z } from "zod";
+import type { ServiceId } from "../../model/services.js";
 import type { Counterexample } from "./counterexample.js";
+import type { UnsupportedSchema } from "./schema.js";
 
 /** pass: checked, no required finding; fail: a required finding; na: does not apply; unknown: could not be observed. */
 export type CheckStatus = "pass" | "fail" | "na" | "unknown";
 
 /** One check of the report (DESIGN.md "Contracts", conformance.json `checks`). */
 export interface Check {
-  /** `<operation>/<property>`, e.g. `CreateResourceGroup/echo`, or `*\/identity:AssumedRole`. */
+  /** `<service>:<operation>/<property>`, e.g. `inspector:CreateResourceGroup/echo`, or `inspector:*\/identity:AssumedRole`. */
   id: string;
+  service: ServiceId;
   /** Inspector operation, or `*` for run-wide checks. */
   operation: string;
   /** Rule family (`shape`, `logging`, …) or `identity:<Kind>`. */
@@ -32,10 +36,7 @@ export interface Check {
 }
 
 /** A scope the target could not serve, and why (e.g. Inspector Classic past its end of support). */
-export interface Unsupported {
-  scope: "target" | "inspector" | "lookupEvents" | "sts";
-  reason: string;
-}
+export type Unsupported = z.infer<typeof UnsupportedSchema>;
 
 /**
  * Something that went wrong with the target or the transport, said once with counts and times.
@@ -62,8 +63,10 @@ export interface IdentityStatus {
   reason?: string;
 }
 
-/** Everything buildChecks needs: the history, checkRun's findings, and what the target could not do. */
+/** Everything buildChecks needs: one service's history, checkRun's findings, and what the target could not do. */
 export interface CheckInput {
+  /** The service the calls are of (default Classic): it names the checks and gives the rows. */
+  service?: ServiceId;
   calls: readonly ObservedCall[];
   /** From oracles' checkRun. */
   findings: { all: Finding[]; byCall: Map<number, Finding[]> };
@@ -75,7 +78,7 @@ export interface CheckInput {
   replayCommand?: (seq: number) => string | null;
   /** Shrunk counterexamples from interactive mode, attached to their checks. */
   counterexamples?: Counterexample[];
-  /** Operations to report (rows); defaults to the 37 of the model plus any other the history names. */
+  /** Operations to report (rows); defaults to the service's operations plus any other the history names. */
   operations?: readonly string[];
   /** Operations no input can make fail (harness/run/failing-input.ts): their `error` cell is `na` when no call failed. */
   cannotFail?: readonly string[];

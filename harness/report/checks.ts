@@ -9,15 +9,15 @@
  *   it, Inspector or record collection is unsupported), or the family's rules could not be applied
  *   (no record joined; for `error`, no failed call: see noFailedCallMessage).
  * - `pass`: calls were checked and no required finding; advisory findings are counted and named.
- * - `na`: a rule that does not apply. Every Inspector Classic operation has a request, a logging
- *   mode, a caller, correlated fields, a completeness rule and can fail (AccessDeniedException,
- *   InternalException: inspector-classic-operations.md), so no (operation, family) cell is `na`;
- *   `na` is for identity kinds the target cannot provide (DESIGN.md "Contracts").
+ * - `na`: a rule that does not apply. Every operation of either service has a request, a logging
+ *   mode, a caller, correlated fields, a completeness rule and can fail (AccessDeniedException at
+ *   least), so no (operation, family) cell is `na` but the `error` cell of an operation no input can
+ *   make fail; `na` is for identity kinds the target cannot provide (DESIGN.md "Contracts").
  */
 import type { Finding } from "../../oracles/finding.js";
 import { familyOf } from "../../oracles/finding.js";
 import type { ObservedCall } from "../../history/observed-call.js";
-import { INSPECTOR_OPERATIONS } from "../../model/service-model.js";
+import { SERVICES, type ServiceId } from "../../model/services.js";
 import {
   failMessage, lacksOperationMessage, neverObservedMessage, noFailedCallMessage,
   cannotFailMessage, noRecordMessage, passMessage, uncollectedMessage, unsupportedMessage,
@@ -38,9 +38,14 @@ export type { Counterexample, CounterexampleCall } from "./counterexample.js";
  */
 const NOT_IMPLEMENTED_CODES: ReadonlySet<string> = new Set(["UnknownOperationException", "InvalidAction", "NotImplemented", "UnsupportedOperation"]);
 
-/** Default rows: the model's 37 operations, then any other operation the history names. */
+/** The service the checks are of (Classic unless the input says). */
+function serviceOf(input: CheckInput): ServiceId {
+  return input.service ?? "inspector";
+}
+
+/** Default rows: the service's operations in its model, then any other operation the history names. */
 function operationsOf(input: CheckInput): string[] {
-  const rows = [...(input.operations ?? INSPECTOR_OPERATIONS)];
+  const rows = [...(input.operations ?? SERVICES[serviceOf(input)].operations)];
   for (const c of input.calls) if (!rows.includes(c.operation)) rows.push(c.operation);
   return rows;
 }
@@ -71,15 +76,21 @@ function examinedCalls(view: OperationView, property: CheckProperty, uncollected
   return view.joined;
 }
 
-function check(operation: string, property: string, status: CheckStatus, fields: Partial<Check> & { message: string }): Check {
-  return { id: `${operation}/${property}`, operation, property, status, severity: "required", count: 0, failed: 0, advisories: 0, counterexample: null, ...fields };
+/** The id of a check: `inspector2:ListFilters/echo`, `inspector:*\/identity:Root`. */
+export function checkId(service: ServiceId, operation: string, property: string): string {
+  return `${service}:${operation}/${property}`;
+}
+
+function check(input: CheckInput, operation: string, property: string, status: CheckStatus, fields: Partial<Check> & { message: string }): Check {
+  const service = serviceOf(input);
+  return { id: checkId(service, operation, property), service, operation, property, status, severity: "required", count: 0, failed: 0, advisories: 0, counterexample: null, ...fields };
 }
 
 function cellCheck(view: OperationView, property: CheckProperty, byCall: ReadonlyMap<number, Finding[]>, orphans: readonly RecordFinding[], input: CheckInput): Check {
   const { operation } = view;
   const blocked = blockingScope(input.unsupported);
-  if (blocked) return check(operation, property, "unknown", { message: unsupportedMessage(blocked) });
-  if (view.lacking) return check(operation, property, "unknown", { message: lacksOperationMessage(operation, view.lacking) });
+  if (blocked) return check(input, operation, property, "unknown", { message: unsupportedMessage(blocked) });
+  if (view.lacking) return check(input, operation, property, "unknown", { message: lacksOperationMessage(operation, view.lacking) });
 
   const ofFamily = (c: ObservedCall): Finding[] => (byCall.get(c.seq) ?? []).filter((f) => familyOf(f.code) === property);
   const failing = view.calls.map((call) => ({ call, findings: ofFamily(call) })).filter((x) => x.findings.some((f) => f.severity === "required"));
@@ -95,17 +106,17 @@ function cellCheck(view: OperationView, property: CheckProperty, byCall: Readonl
     const failed = failing.length + orphanFailures.length;
     const counterexample = smallestCounterexample(failing, input.calls, input.replayCommand) ??
       { calls: [], findings: orphanFailures, replay: null };
-    return check(operation, property, "fail", {
+    return check(input, operation, property, "fail", {
       count: examined.length, failed, advisories: advisories.length, counterexample,
       message: failMessage(failed, Math.max(examined.length, failed), what, required, advisories),
     });
   }
   if (view.sent.length === 0) {
-    return check(operation, property, "unknown", { advisories: advisories.length, message: neverObservedMessage(operation, view.calls.length) });
+    return check(input, operation, property, "unknown", { advisories: advisories.length, message: neverObservedMessage(operation, view.calls.length) });
   }
   if (examined.length === 0) {
     if (property === "error" && (input.cannotFail ?? []).includes(operation)) {
-      return check(operation, property, "na", { advisories: advisories.length, message: cannotFailMessage(operation) });
+      return check(input, operation, property, "na", { advisories: advisories.length, message: cannotFailMessage(operation) });
     }
     const unread = view.sent.filter((c) => input.uncollected?.has(c.seq) === true).length;
     const message =
@@ -114,13 +125,13 @@ function cellCheck(view: OperationView, property: CheckProperty, byCall: Readonl
         : view.joined.length === 0 && unread > 0
           ? uncollectedMessage(operation, unread)
           : noRecordMessage(operation);
-    return check(operation, property, "unknown", { advisories: advisories.length, message });
+    return check(input, operation, property, "unknown", { advisories: advisories.length, message });
   }
-  return check(operation, property, "pass", { count: examined.length, advisories: advisories.length, message: passMessage(examined.length, what, advisories) });
+  return check(input, operation, property, "pass", { count: examined.length, advisories: advisories.length, message: passMessage(examined.length, what, advisories) });
 }
 
 /** Checks for findings about records that name no known operation (or none at all), one per family. */
-function runWideChecks(orphans: readonly RecordFinding[], rows: readonly string[]): Check[] {
+function runWideChecks(input: CheckInput, orphans: readonly RecordFinding[], rows: readonly string[]): Check[] {
   const homeless = orphans.filter((o) => o.operation === undefined || !rows.includes(o.operation) || !isCheckProperty(familyOf(o.finding.code)));
   const families = [...new Set(homeless.map((o) => familyOf(o.finding.code)))];
   return families.map((family) => {
@@ -129,9 +140,9 @@ function runWideChecks(orphans: readonly RecordFinding[], rows: readonly string[
     const advisories = found.filter((f) => f.severity === "advisory");
     const severity = isCheckProperty(family) ? "required" : "advisory";
     if (required.length === 0) {
-      return check(ALL_OPERATIONS, family, "pass", { severity, count: found.length, advisories: advisories.length, message: `Records that match no operation: ${passMessage(found.length, "record", advisories)}` });
+      return check(input, ALL_OPERATIONS, family, "pass", { severity, count: found.length, advisories: advisories.length, message: `Records that match no operation: ${passMessage(found.length, "record", advisories)}` });
     }
-    return check(ALL_OPERATIONS, family, "fail", {
+    return check(input, ALL_OPERATIONS, family, "fail", {
       severity, count: found.length, failed: required.length, advisories: advisories.length,
       counterexample: { calls: [], findings: required, replay: null },
       message: `Records that match no operation of the run: ${failMessage(required.length, found.length, "record", required, advisories)}`,
@@ -168,7 +179,7 @@ export function buildChecks(input: CheckInput): Check[] {
     for (const property of CHECK_PROPERTIES) checks.push(cellCheck(view, property, byCall, unattached, input));
   }
   checks.push(...identityChecks(input, byCall, joinedSeqs));
-  checks.push(...runWideChecks(unattached, rows));
+  checks.push(...runWideChecks(input, unattached, rows));
   attachCounterexamples(checks, input);
   return checks;
 }

@@ -3,7 +3,7 @@
  * property matrix, colour-coded, each cell's message in its title attribute, and the failing
  * findings below. Every piece of report text is escaped.
  */
-import { compactJson, failingChecks, matrixOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
+import { compactJson, failingChecks, matricesOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
 import type { ConformanceReport } from "./schema.js";
 
 /** Escapes text for HTML content and double- or single-quoted attributes. */
@@ -46,13 +46,22 @@ function failing(check: ReportCheck): string {
 
 /** The HTML report page. */
 export function renderHtml(report: ConformanceReport): string {
-  const m = matrixOf(report);
-  const head = `<tr><th>operation</th>${m.properties.map((p) => `<th>${e(p)}</th>`).join("")}</tr>`;
-  const rows = m.operations.map((op) => `<tr><th><code>${e(op)}</code></th>${m.properties.map((p) => cell(m.cell(op, p))).join("")}</tr>`).join("\n");
+  const matrices = matricesOf(report).map((m) => {
+    const head = `<tr><th>operation</th>${m.properties.map((p) => `<th>${e(p)}</th>`).join("")}</tr>`;
+    const rows = m.operations.map((op) => `<tr><th><code>${e(op)}</code></th>${m.properties.map((p) => cell(m.cell(op, p))).join("")}</tr>`).join("\n");
+    const unverified = m.service.unverified.length === 0 ? "" : `<p>Rules applied without a document of AWS that states them for this service (advisory):</p><ul>${m.service.unverified.map((u) => `<li>${e(u.rule)}: ${e(u.why)} (${u.codes.map((c) => `<code>${e(c)}</code>`).join(", ")})</li>`).join("")}</ul>`;
+    return `<h2>${e(m.service.title)} (<code>${e(m.service.service)}</code>): <span class="${e(m.service.verdict)}">${e(m.service.verdict)}</span></h2>
+<p>Hover a cell for its message. ✓ pass, ✗ fail, – not applicable, ? unknown (not observed).</p>
+<table>
+${head}
+${rows}
+</table>
+${unverified}`;
+  }).join("\n");
   const wide = runWideChecks(report).map((c) => `<tr><th><code>${e(c.id)}</code></th>${cell(c)}<td>${c.count}</td><td>${e(c.message)}</td></tr>`).join("\n");
   const fails = failingChecks(report);
   const coverage = report.coverage.map((c) =>
-    `<tr><th><code>${e(c.operation)}</code></th>${[c.calls, c.ok, c.error, c.unknown, c.unsent, c.byIdentity.IAMUser, c.byIdentity.Root, c.byIdentity.AssumedRole, c.byIdentity.FederatedUser].map((n) => `<td>${n}</td>`).join("")}</tr>`).join("\n");
+    `<tr><td>${e(c.service)}</td><th><code>${e(c.operation)}</code></th>${[c.calls, c.ok, c.error, c.unknown, c.unsent, c.byIdentity.IAMUser, c.byIdentity.Root, c.byIdentity.AssumedRole, c.byIdentity.FederatedUser].map((n) => `<td>${n}</td>`).join("")}</tr>`).join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -65,12 +74,7 @@ export function renderHtml(report: ConformanceReport): string {
 <p>Exit code ${report.exitCode}. ${e(runLine(report))}. From ${e(report.startedAt)} to ${e(report.endedAt)}.</p>
 <h2>Why</h2>
 <ul>${report.messages.map((msg) => `<li>${e(msg)}</li>`).join("")}</ul>
-<h2>Operations x properties</h2>
-<p>Hover a cell for its message. ✓ pass, ✗ fail, – not applicable, ? unknown (not observed).</p>
-<table>
-${head}
-${rows}
-</table>
+${matrices}
 <h2>Identity kinds and run-wide checks</h2>
 <table>
 <tr><th>check</th><th>status</th><th>calls</th><th>message</th></tr>
@@ -80,7 +84,7 @@ ${wide}
 ${fails.length === 0 ? "<p>None.</p>" : fails.map(failing).join("\n")}
 <h2>Coverage</h2>
 <table>
-<tr><th>operation</th><th>calls</th><th>ok</th><th>error</th><th>unknown</th><th>unsent</th><th>IAMUser</th><th>Root</th><th>AssumedRole</th><th>FederatedUser</th></tr>
+<tr><th>service</th><th>operation</th><th>calls</th><th>ok</th><th>error</th><th>unknown</th><th>unsent</th><th>IAMUser</th><th>Root</th><th>AssumedRole</th><th>FederatedUser</th></tr>
 ${coverage}
 </table>
 <p>Collection: ${report.collection.requests} requests, ${report.collection.throttled} throttled, ${report.collection.missing} calls without a record, ${report.collection.duplicatesCollapsed} re-deliveries collapsed.${report.collection.unsupported.map((u) => ` Unsupported ${e(u.scope)}: ${e(u.reason)}.`).join("")}</p>

@@ -2,7 +2,7 @@
  * reports/conformance.md: verdict first, then why, the operation x rule-family table, identity
  * kinds, failing checks (expected vs actual, replay command) and coverage counts.
  */
-import { compactJson, failingChecks, matrixOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
+import { compactJson, failingChecks, matricesOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
 import type { ConformanceReport } from "./schema.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML. */
@@ -47,7 +47,6 @@ function failingSection(check: ReportCheck): string[] {
 
 /** The Markdown report. */
 export function renderMarkdown(report: ConformanceReport): string {
-  const m = matrixOf(report);
   const lines: string[] = [
     `# Conformance: ${report.verdict.toUpperCase()}`,
     "",
@@ -57,14 +56,19 @@ export function renderMarkdown(report: ConformanceReport): string {
     "",
     ...report.messages.map((msg) => `- ${mdCell(msg)}`),
     "",
-    "## Operations x rule families",
-    "",
-    "✓ pass, ✗ fail, – not applicable, ? unknown (not observed).",
-    "",
-    ...table(["operation", ...m.properties], m.operations.map((op) => [
-      mdCode(op), ...m.properties.map((p) => STATUS_SYMBOL[m.cell(op, p)?.status ?? "unknown"]),
-    ])),
-    "",
+    ...matricesOf(report).flatMap((m) => [
+      `## ${mdCell(m.service.title)} (${mdCode(m.service.service)}): ${m.service.verdict}, operations x rule families`,
+      "",
+      "✓ pass, ✗ fail, – not applicable, ? unknown (not observed).",
+      "",
+      ...table(["operation", ...m.properties], m.operations.map((op) => [
+        mdCode(op), ...m.properties.map((p) => STATUS_SYMBOL[m.cell(op, p)?.status ?? "unknown"]),
+      ])),
+      "",
+      ...(m.service.unverified.length > 0
+        ? ["Rules applied without a document of AWS that states them for this service (their findings are advisory):", "", ...m.service.unverified.map((u) => `- ${mdCell(u.rule)}: ${mdCell(u.why)} (${u.codes.map((c) => `\`${c}\``).join(", ")})`), ""]
+        : []),
+    ]),
     "## Identity kinds and run-wide checks",
     "",
     ...table(["check", "status", "calls", "message"], runWideChecks(report).map((c) => [mdCode(c.id), `${STATUS_SYMBOL[c.status]} ${c.status}`, String(c.count), mdCell(c.message)])),
@@ -76,8 +80,8 @@ export function renderMarkdown(report: ConformanceReport): string {
   for (const check of failing) lines.push(...failingSection(check));
 
   lines.push("## Coverage", "", ...table(
-    ["operation", "calls", "ok", "error", "unknown", "unsent", "IAMUser", "Root", "AssumedRole", "FederatedUser"],
-    report.coverage.map((c) => [mdCode(c.operation), c.calls, c.ok, c.error, c.unknown, c.unsent, c.byIdentity.IAMUser, c.byIdentity.Root, c.byIdentity.AssumedRole, c.byIdentity.FederatedUser].map(String)),
+    ["service", "operation", "calls", "ok", "error", "unknown", "unsent", "IAMUser", "Root", "AssumedRole", "FederatedUser"],
+    report.coverage.map((c) => [c.service, mdCode(c.operation), c.calls, c.ok, c.error, c.unknown, c.unsent, c.byIdentity.IAMUser, c.byIdentity.Root, c.byIdentity.AssumedRole, c.byIdentity.FederatedUser].map(String)),
   ), "");
   const col = report.collection;
   lines.push("## Collection", "", `${col.requests} requests, ${col.throttled} throttled, ${col.missing} calls without a record, ${col.duplicatesCollapsed} re-deliveries collapsed.`, "");

@@ -13,18 +13,23 @@ export type ReportCheck = ConformanceReport["checks"][number];
 /** The symbols of the brief: pass ✓, fail ✗, na –, unknown ?. */
 export const STATUS_SYMBOL: Readonly<Record<ReportCheck["status"], string>> = { pass: "✓", fail: "✗", na: "–", unknown: "?" };
 
-/** The matrix of a report: its operations (rows, in report order), families (columns) and cells. */
+/** The matrix of one service of a report: its operations (rows, in report order), families (columns) and cells. */
 export interface Matrix {
+  /** The service and its verdict (the report's `services` entry). */
+  service: ConformanceReport["services"][number];
   operations: string[];
   properties: readonly CheckProperty[];
   cell(operation: string, property: string): ReportCheck | undefined;
 }
 
-/** The operation x family matrix of a report. */
-export function matrixOf(report: ConformanceReport): Matrix {
-  const operations = [...new Set(report.checks.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
-  const byId = new Map(report.checks.map((c) => [c.id, c]));
-  return { operations, properties: CHECK_PROPERTIES, cell: (operation, property) => byId.get(`${operation}/${property}`) };
+/** The operation x family matrices of a report, one per service, in the report's order. */
+export function matricesOf(report: ConformanceReport): Matrix[] {
+  return report.services.map((service) => {
+    const mine = report.checks.filter((c) => c.service === service.service);
+    const operations = [...new Set(mine.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
+    const cells = new Map(mine.map((c) => [`${c.operation}/${c.property}`, c]));
+    return { service, operations, properties: CHECK_PROPERTIES, cell: (operation, property) => cells.get(`${operation}/${property}`) };
+  });
 }
 
 /** Checks outside the matrix: identity kinds and run-wide ones. */
@@ -45,5 +50,6 @@ export function compactJson(value: unknown, max = 300): string {
 /** One line saying what was run where. */
 export function runLine(report: ConformanceReport): string {
   const where = report.endpoint ? `${report.target} (${report.endpoint})` : report.target;
-  return `target ${where}, region ${report.region}, seed ${report.seed}, ${report.runs} runs, rules edition ${report.rulesEdition}, ${report.mode} mode, ${report.calls} calls, ${report.records} records, clock skew ${report.clockSkewMs} ms`;
+  const edition = report.services.some((s) => s.service === "inspector") ? `, rules edition ${report.rulesEdition} (Classic)` : "";
+  return `target ${where}, region ${report.region}, services ${report.services.map((s) => s.service).join(", ")}, seed ${report.seed}, ${report.runs} runs${edition}, ${report.mode} mode, ${report.calls} calls, ${report.records} records, clock skew ${report.clockSkewMs} ms`;
 }

@@ -1,15 +1,19 @@
 /**
- * conformance.json, schema version 1 (DESIGN.md "Contracts": schemaVersion, target, endpoint, seed,
- * runs, rulesEdition, calls, records, verdict, checks; plus the run's context, coverage and
- * collection figures). Tools read it with this schema; change it only on purpose, with the README.
+ * conformance.json, schema version 2 (DESIGN.md "Contracts": schemaVersion, target, endpoint, seed,
+ * runs, rulesEdition, calls, records, verdict, checks; plus the run's context, each service's
+ * verdict, coverage and collection figures). Version 2 added the services: each check and coverage
+ * row names its service, check ids start with it (`inspector2:ListFilters/echo`). Tools read it with
+ * this schema; change it only on purpose, with the README.
  */
 import { z } from "zod";
 import { FindingCodeSchema, FindingSchema } from "../../oracles/finding.js";
-import { IdentityKindSchema } from "../../history/observed-call.js";
+import { IdentityKindSchema, ServiceIdSchema } from "../../history/observed-call.js";
+import { SERVICE_IDS } from "../../model/services.js";
 import { RulesEditionSchema } from "../../oracles/context.js";
+import { TARGET_NAMES } from "../targets/target.js";
 
 /** The version written in every report; bump it on any incompatible change. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 const Count = z.number().int().nonnegative();
 const IsoInstant = z.iso.datetime({ offset: true });
@@ -33,7 +37,9 @@ export const CounterexampleSchema = z.object({
 
 /** One check (a matrix cell, an identity kind, or a run-wide check). */
 export const CheckSchema = z.object({
+  /** `<service>:<operation>/<family>`, or `<service>:*\/identity:<Kind>` and other run-wide checks. */
   id: z.string().min(1),
+  service: ServiceIdSchema,
   operation: z.string().min(1),
   property: z.string().min(1),
   status: z.enum(["pass", "fail", "na", "unknown"]),
@@ -46,8 +52,10 @@ export const CheckSchema = z.object({
 });
 
 /** What the target could not do. */
+export const UnsupportedScopeSchema = z.enum(["target", ...SERVICE_IDS, "lookupEvents", "sts"]);
+/** What the target could not do: the run (`target`), a service, LookupEvents or STS. */
 export const UnsupportedSchema = z.object({
-  scope: z.enum(["target", "inspector", "lookupEvents", "sts"]),
+  scope: UnsupportedScopeSchema,
   reason: z.string(),
 });
 
@@ -73,6 +81,7 @@ export const IdentityReportSchema = z.object({
 
 /** Calls of one operation by outcome and by identity kind. */
 export const OperationCoverageSchema = z.object({
+  service: ServiceIdSchema,
   operation: z.string().min(1),
   calls: Count,
   ok: Count,
@@ -98,10 +107,39 @@ export const CollectionSchema = z.object({
   unsupported: z.array(UnsupportedSchema),
 });
 
+/** A rule the suite applies without a document of AWS that states it: its findings are advisory. */
+export const UnverifiedRuleSchema = z.object({
+  rule: z.string().min(1),
+  why: z.string().min(1),
+  /** The advisory finding codes that carry it. */
+  codes: z.array(z.string()),
+});
+
+/** A rule applied without a document of AWS that states it for the service. */
+export type UnverifiedRule = z.infer<typeof UnverifiedRuleSchema>;
+
+/** How one service did: its own verdict, what was made and checked, and why. */
+export const ServiceSummarySchema = z.object({
+  service: ServiceIdSchema,
+  title: z.string().min(1),
+  verdict: z.enum(["pass", "fail", "unknown"]),
+  /** Calls of the service in the history, and records joined to them or about it. */
+  calls: Count,
+  records: Count,
+  /** Rows of its matrix (its operations). */
+  operations: Count,
+  /** Wall-clock seconds its part of the run took (execution and collection; null for a re-check). */
+  seconds: z.number().nonnegative().nullable(),
+  /** Why its verdict is what it is. */
+  messages: z.array(z.string()),
+  /** Rules applied to it that AWS does not document for it (advisory findings only). */
+  unverified: z.array(UnverifiedRuleSchema),
+});
+
 /** conformance.json. */
 export const ConformanceReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-  target: z.enum(["embedded", "endpoint", "aws"]),
+  target: z.enum(TARGET_NAMES),
   /** Endpoint URL; null for the embedded target and AWS's own endpoints. */
   endpoint: z.string().nullable(),
   region: z.string().min(1),
@@ -117,7 +155,10 @@ export const ConformanceReportSchema = z.object({
   calls: Count,
   /** Records collected (before duplicates were collapsed). */
   records: Count,
+  /** Every service's verdict together: fail if one fails, else unknown if one is unknown, else pass. */
   verdict: z.enum(["pass", "fail", "unknown"]),
+  /** The services checked, in the suite's order. */
+  services: z.array(ServiceSummarySchema).min(1),
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   /** Why the verdict is what it is, and what to do. */
   messages: z.array(z.string()),

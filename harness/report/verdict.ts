@@ -4,14 +4,15 @@
  *
  * - fail: a required check fails (evidence beats everything that could not be observed).
  * - unknown: a blocking incident (the target went down mid-run, records could not be read), or
- *   something required could not be observed: the target is unsupported (`target`,
- *   `inspector`, `lookupEvents`), an operation with every family unknown (never observed), a rule
+ *   something required could not be observed: the target is unsupported (`target`, the
+ *   service, `lookupEvents`), an operation with every family unknown (never observed), a rule
  *   family unknown for every operation, or an identity kind the target provides but that was never
  *   checked. One unknown cell of an observed operation (say `error` for an operation that never failed
  *   in this run) is listed in the messages but does not by itself make the run unknown: random cases
  *   cannot promise every (operation, family) pair, and the family is observed elsewhere.
  * - pass otherwise. Identity kinds that are `na`, and advisory checks, never change the verdict.
  */
+import { SERVICES } from "../../model/services.js";
 import type { Check, Incident, Unsupported } from "./check-types.js";
 import { ALL_OPERATIONS, CHECK_PROPERTIES } from "./properties.js";
 
@@ -71,7 +72,8 @@ export function unsupportedVerdictMessage(u: Unsupported): string {
     case "target":
       return `The run could not use the target: ${u.reason}. Nothing was checked, so the verdict is unknown; fix what the message names and run again.`;
     case "inspector":
-      return `The target does not serve Inspector Classic (${u.reason}). Nothing was checked, so the verdict is unknown; point the run at a target that serves it.`;
+    case "inspector2":
+      return `The target does not serve ${SERVICES[u.scope].title} (${u.reason}). None of its calls was checked, so its verdict is unknown; point the run at a target that serves it, or leave it out (--services).`;
     case "lookupEvents":
       return `The target's CloudTrail LookupEvents cannot be read (${u.reason}), so no record could be checked and the verdict is unknown; point the run at a target with LookupEvents, or give it a trail folder (--trail-dir).`;
   }

@@ -8,10 +8,8 @@
  */
 import type { CallOutcome } from "../../generators/executor.js";
 import { INSPECTOR_OPERATIONS } from "../../model/service-model.js";
+import type { SweepCall } from "../services/profile.js";
 import { failingInputFor } from "./failing-input.js";
-
-/** Makes one Inspector call as the sweep's identity. */
-export type SweepCall = (operation: string, input: Record<string, unknown>) => Promise<CallOutcome>;
 
 /** What the sweep needs to know about where it runs. */
 export interface SweepOptions {

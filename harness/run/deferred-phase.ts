@@ -4,31 +4,32 @@
  * end (Jepsen's record-now, check-later). No shrinking: a failure is reported with its sequence.
  */
 import fc from "fast-check";
-import { inspectorCommands } from "../../generators/commands.js";
 import { identityArbitrary, identityNamePool, type IdentityKind } from "../../generators/identities.js";
-import type { PoolScope, ResourcePool } from "../../generators/resource-pool.js";
-import { runSequence, type RecordingExecutor } from "./run-sequence.js";
+import type { PoolScope } from "../../generators/resource-pool.js";
+import type { ServiceExecutor } from "../execute/executor.js";
+import { runSequence } from "./run-sequence.js";
 import type { RunConfig } from "../config.js";
 
 /** Executes `config.runs` sequences drawn from `config.seed`; returns how many ran and the seq ranges of each. */
 export async function runDeferredPhase(inputs: {
   config: RunConfig;
-  executor: RecordingExecutor;
+  /** The service's executor: its profile gives the sequences. */
+  executor: ServiceExecutor;
   kinds: readonly IdentityKind[];
   scope: PoolScope;
-  seedPool: (pool: ResourcePool) => void;
   /** Stop early (deadline): sequences not yet started are skipped. */
   shouldStop: () => boolean;
 }): Promise<{ sequences: number; ranges: { first: number; last: number }[] }> {
   const { config, executor } = inputs;
-  const arbitrary = inspectorCommands({ identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)), maxCommands: config.maxCommands });
+  const source = executor.service.sequences;
+  const arbitrary = source.commands({ identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)), maxCommands: config.maxCommands });
   const ranges: { first: number; last: number }[] = [];
   let sequences = 0;
   // One sequence at a time (seed + i), so a long run never holds every generated sequence at once.
   for (let i = 0; i < config.runs; i++) {
     if (inputs.shouldStop()) break;
     const cmds = fc.sample(arbitrary, { seed: config.seed + i, numRuns: 1 })[0]!;
-    const made = await runSequence(cmds, executor, inputs.scope, inputs.seedPool);
+    const made = await runSequence(cmds, executor, () => source.newModel(inputs.scope));
     if (made.length > 0) ranges.push({ first: made[0]!.seq, last: made[made.length - 1]!.seq });
     sequences++;
   }

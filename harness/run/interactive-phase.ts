@@ -5,9 +5,8 @@
  * expected against actual record fields (the findings) and a replay command.
  */
 import fc from "fast-check";
-import { inspectorCommands } from "../../generators/commands.js";
 import { identityArbitrary, identityNamePool, type IdentityKind } from "../../generators/identities.js";
-import type { PoolScope, ResourcePool } from "../../generators/resource-pool.js";
+import type { PoolScope } from "../../generators/resource-pool.js";
 import { requiredFindings, type Finding } from "../../oracles/index.js";
 import type { ObservedCall } from "../../history/observed-call.js";
 import type { OracleContext } from "../../oracles/context.js";
@@ -16,7 +15,8 @@ import { collectAndCheck, type CheckedBatch, type CollectSettings, type EarlierB
 import type { TargetHealth } from "../execute/target-health.js";
 import type { RunConfig } from "../config.js";
 import { commandsReplayPathOf, replayCommand } from "./replay.js";
-import { runSequence, type RecordingExecutor } from "./run-sequence.js";
+import { runSequence } from "./run-sequence.js";
+import type { ServiceExecutor } from "../execute/executor.js";
 
 /** Longest time the property (runs and shrinking) may take, in ms. */
 export const PROPERTY_TIME_LIMIT_MS = 60_000;
@@ -37,11 +37,10 @@ export interface ShrunkFailure {
 /** What the phase needs from the run. */
 export interface InteractiveInputs {
   config: RunConfig;
-  executor: RecordingExecutor;
+  /** The service's executor: its profile gives the sequences. */
+  executor: ServiceExecutor;
   kinds: readonly IdentityKind[];
   scope: PoolScope;
-  /** ARNs the pool starts with (SNS topic, IAM role: nothing in Inspector creates them). */
-  seedPool: (pool: ResourcePool) => void;
   collect: CollectSettings;
   ctx: OracleContext;
   /** What earlier batches took (calls made before this phase, the probe's); each checked sequence is added. */
@@ -58,7 +57,8 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
   const { config, executor } = inputs;
   let lastFailure: { calls: ObservedCall[]; findings: Finding[] } | undefined;
   let sequences = 0;
-  const commands = inspectorCommands({
+  const { sequences: source } = executor.service;
+  const commands = source.commands({
     identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)),
     maxCommands: config.maxCommands,
     ...(config.commandsReplayPath !== undefined ? { replayPath: config.commandsReplayPath } : {}),
@@ -67,7 +67,7 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
     // A target that is down is not called again: the remaining runs (and shrinking) pass at once.
     if (inputs.health.down !== undefined) return true;
     sequences++;
-    const calls = await runSequence(cmds, executor, inputs.scope, inputs.seedPool);
+    const calls = await runSequence(cmds, executor, () => source.newModel(inputs.scope));
     if (calls.length === 0) return true;
     const batch = await collectAndCheck(calls, inputs.collect, inputs.ctx, inputs.earlier.selector, inputs.known);
     inputs.earlier.add(calls, batch.records);
@@ -95,7 +95,7 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
       printed,
       seed: details.seed,
       path,
-      replay: replayCommand(config, { seed: details.seed, path, commandsReplayPath }),
+      replay: replayCommand(config, { seed: details.seed, path, commandsReplayPath, service: executor.service.id }),
     },
   };
 }

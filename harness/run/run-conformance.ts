@@ -1,40 +1,38 @@
 /**
- * One conformance run, end to end: provision identities, probe the target, execute (the coverage
- * sweep, then random model-based sequences), collect the CloudTrail records, check them with the
- * oracles, and write the reports. Interactive mode checks each sequence at once and shrinks a
- * failure; deferred mode (default on AWS) executes everything and collects once at the end.
+ * One conformance run, end to end: provision identities, probe the target, and for each checked
+ * service in turn (Inspector Classic, Amazon Inspector v2) execute (the coverage sweep, then random
+ * model-based sequences), collect its CloudTrail records and check them with the oracles; then
+ * write one report with a verdict per service and one for the run. Interactive mode checks each
+ * sequence at once and shrinks a failure; deferred mode (default on AWS) executes everything and
+ * collects once at the end.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import type { IdentityKind, IdentityRequest } from "../../generators/identities.js";
-import type { PoolScope, ResourcePool } from "../../generators/resource-pool.js";
-import { checkRun, recordField, type Finding, type RunResult } from "../../oracles/index.js";
+import { IdentityKindSchema } from "../../history/observed-call.js";
 import { type ObservedCall } from "../../history/observed-call.js";
-import { INSPECTOR_EVENT_SOURCE, oracleContext, type OracleContext } from "../../oracles/context.js";
-import { collectAndCheck, EarlierBatches, type CheckedBatch, type CollectSettings } from "../check/batch-check.js";
+import { oracleContext, type OracleContext } from "../../oracles/context.js";
+import { EarlierBatches, type CheckedBatch, type CollectSettings } from "../check/batch-check.js";
 import { collectSettings, whereOf } from "../collect/collect-settings.js";
-import { appendRecordsFile, recordsFileBeside, writeRecordsFile } from "../collect/records-file.js";
-import type { ChunkedCheck } from "../check/chunked-check.js";
+import { recordsFileBeside, writeRecordsFile } from "../collect/records-file.js";
 import { collectHistory } from "../check/collect-history.js";
-import { ConfigError, type RunConfig } from "../config.js";
-import { failureSweep, successSweep } from "./coverage-sweep.js";
-import { runDeferredPhase } from "./deferred-phase.js";
+import { ConfigError, servicesOf, type RunConfig } from "../config.js";
 import { HistoryExecutor, targetIdentities } from "../execute/executor.js";
-import { OPERATIONS_WITHOUT_FAILING_INPUT } from "./failing-input.js";
 import { HistoryWriter } from "../execute/history.js";
 import { CollectorTrouble, incidentsOf } from "../report/incidents.js";
 import { runFileBeside, writeRunFile, type RunFile } from "./run-file.js";
-import { TargetDownError, TargetHealth } from "../execute/target-health.js";
-import { KnownRecords } from "../collect/known-records.js";
-import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
+import { TargetHealth } from "../execute/target-health.js";
 import { checkTrailFiles, checkTrailFilesInChunks } from "../check/trail-check.js";
 import { probeTarget } from "../targets/probe.js";
 import { replayCommand } from "./replay.js";
-import { buildReport, counterexampleCall, renderConsole, useColour, writeReports, type ConformanceReport } from "../report/index.js";
+import { buildReport, renderConsole, useColour, writeReports, type ConformanceReport } from "../report/index.js";
+import type { ServicePart } from "../report/build-report.js";
 import type { IdentityStatus, Unsupported } from "../report/check-types.js";
-import type { Counterexample } from "../report/counterexample.js";
 import { createTarget, type HarnessTarget } from "../targets/index.js";
-import type { ProvisionedIdentity } from "../targets/target.js";
+import { harnessServices } from "../services/index.js";
+import { unverifiedRulesOf } from "../../oracles/index.js";
+import { executeService, ServiceRun, sweepService } from "./service-phase.js";
+import { surveyAnswers, surveyMessage } from "../report/answer-survey.js";
+import type { ServiceExecutor } from "../execute/executor.js";
 
 /** The outcome of a run: the report, the exit code and where the files are. */
 export interface ConformanceRun {
@@ -53,14 +51,7 @@ export interface RunOptions {
   onDetection?: (at: { calls: number; elapsedMs: number }) => void;
 }
 
-const KINDS: readonly IdentityKind[] = ["IAMUser", "Root", "AssumedRole", "FederatedUser"];
-
-/** The identity request the sweep uses for each kind (fixed STS names). */
-function sweepIdentity(kind: IdentityKind): IdentityRequest {
-  if (kind === "AssumedRole") return { kind, sessionName: "conformance-sweep" };
-  if (kind === "FederatedUser") return { kind, federatedName: "conformance-sweep" };
-  return { kind };
-}
+const KINDS = IdentityKindSchema.options;
 
 /**
  * Runs the suite against the configured (or injected) target and writes the reports.
@@ -79,39 +70,40 @@ export async function runConformance(
   // Bad configuration (no endpoint URL, unknown EMULATOR_FAULTS) stops here, before anything is written.
   const target: HarnessTarget = options.target ?? createTarget(config, env);
   for (const path of [historyPath, recordsPath, runPath]) rmSync(path, { force: true });
+  const services = harnessServices(servicesOf(config));
   const history = new HistoryWriter(historyPath);
   const deferred = config.deferred || config.target === "aws";
   const unsupported: Unsupported[] = [];
   const messages: string[] = [];
   const notes = new Set<string>();
-  const counterexamples: Counterexample[] = [];
-  const records = new Map<string, unknown>();
   /** Request ids of calls outside the checked history (the probe's): their records are not the run's. */
   const probeRequestIds = new Set<string>();
   /** What earlier batches took: the probe's request ids first, then each checked batch's. */
   const earlier = new EarlierBatches();
   const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
-  const lookupFindings: Finding[] = [];
-  /** Collected records with their calls: later queries whose window holds them must return them again. */
-  const known = new KnownRecords();
   const where = whereOf(config, target);
   const health = new TargetHealth(where);
   const trouble = new CollectorTrouble();
-  /** Calls whose records could not be read (their collection failed): unknown, not missing. */
-  const uncollected = new Set<number>();
   let identities: IdentityStatus[] = KINDS.map((kind) => ({ kind, status: "na", reason: "not provisioned: the run stopped before" }));
   let executor: HistoryExecutor | undefined;
-  let ctx = oracleContext("000000000000", { rulesEdition: config.rulesEdition });
+  const parts: ServiceRun[] = [];
+  /** Services called without records to read (no LookupEvents): their calls are reported, not checked. */
+  const surveyed: ServiceExecutor[] = [];
+  let accountId = "000000000000";
   let runFile: RunFile | undefined;
+  const contextOf = (eventSource: string): OracleContext =>
+    oracleContext(accountId, { rulesEdition: config.rulesEdition, eventSource, lookupEventSource: eventSource });
 
   const startedMs = Date.now();
   let detected = false;
+  const detect = (failed: boolean): void => {
+    if (!failed || detected) return;
+    detected = true;
+    options.onDetection?.({ calls: executor?.calls().length ?? 0, elapsedMs: Date.now() - startedMs });
+  };
   /** Counts a checked batch's collection, and notes the first detection. */
-  const tally = (batch: CheckedBatch): void => {
-    if (batch.failed && !detected) {
-      detected = true;
-      options.onDetection?.({ calls: executor?.calls().length ?? 0, elapsedMs: Date.now() - startedMs });
-    }
+  const tally = (part: ServiceRun) => (batch: CheckedBatch): void => {
+    detect(batch.failed);
     const c = batch.collection;
     collection.requests += c.requests;
     collection.throttled += c.throttled;
@@ -119,68 +111,78 @@ export async function runConformance(
     // The probe found LookupEvents: failing (or seeming absent) later is the target failing, not a gap.
     const readAll = c.readAll && c.unsupported === undefined;
     trouble.add(c.failures, batch.result.uncollected.length, readAll, c.unsupported);
-    for (const seq of batch.result.uncollected) uncollected.add(seq);
+    for (const seq of batch.result.uncollected) part.uncollected.add(seq);
     health.observeCollection(readAll, Object.keys(c.failures.byCode).join(", ") || c.unsupported);
     for (const note of c.notes) notes.add(`collector: ${note}`);
   };
-  /** Tallies an interactive batch and keeps its records for the run-wide check at the end (and on disk, for a killed run). */
-  const keep = async (batch: CheckedBatch): Promise<void> => {
-    tally(batch);
-    lookupFindings.push(...batch.lookupFindings);
-    for (const call of batch.calls) {
-      const record = batch.result.matched.get(call.seq);
-      if (record !== undefined) known.add(call, record);
-    }
-    // One entry per event and request: a re-delivered copy is dropped, an eventID reused by another request is kept.
-    const fresh = batch.records.filter((r, i) => {
-      const eventId = fieldOf(r, "eventID");
-      const key = eventId !== undefined ? `${eventId}\u0000${fieldOf(r, "requestID") ?? ""}` : `no-event-id-${records.size}-${i}`;
-      if (records.has(key)) return false;
-      records.set(key, r);
-      return true;
-    });
-    await appendRecordsFile(recordsPath, fresh);
-  };
 
-  /** A deferred run's outcome, checked chunk by chunk from the history file. */
-  let chunked: ChunkedCheck | undefined;
   try {
-    log(`conformance: target ${target.name}${target.endpoint ? ` at ${target.endpoint}` : ""}, region ${config.region}, seed ${config.seed}, ${deferred ? "deferred" : "interactive"} mode`);
+    log(`conformance: target ${target.name}${target.endpoint ? ` at ${target.endpoint}` : ""}, region ${config.region}, services ${services.map((s) => s.id).join(", ")}, seed ${config.seed}, ${deferred ? "deferred" : "interactive"} mode`);
     const availability = await Promise.all(KINDS.map((kind) => target.provision(kind)));
     identities = availability.map((a) => (a.status === "available" ? { kind: a.kind, status: "available" } : { kind: a.kind, status: "na", reason: a.reason }));
     const base = availability.find((a) => a.kind === "IAMUser" && a.status === "available") ?? availability.find((a) => a.status === "available");
     if (base === undefined || base.status !== "available") {
       unsupported.push({ scope: "target", reason: `no credentials could be used (${availability.map((a) => `${a.kind}: ${a.status === "na" ? a.reason : "ok"}`).join("; ")})` });
     } else {
-      const probe = await probeTarget(target, base.identity, config);
-      for (const id of probe.inspectorRequestIds) {
+      accountId = base.identity.expected.accountId;
+      const probe = await probeTarget(target, base.identity, config, services);
+      for (const id of probe.requestIds) {
         probeRequestIds.add(id);
         earlier.requestIds.add(id);
       }
-      for (const scope of ["inspector", "lookupEvents", "sts"] as const) {
+      for (const service of services) {
+        const capability = probe.services[service.id];
+        if (capability?.status === "missing") unsupported.push({ scope: service.id, reason: capability.reason });
+      }
+      for (const scope of ["lookupEvents", "sts"] as const) {
         const capability = probe[scope];
         if (capability.status === "missing") unsupported.push({ scope, reason: capability.reason });
       }
-      if (probe.inspector.status === "ok" && probe.lookupEvents.status === "ok") {
-        ctx = oracleContext(base.identity.expected.accountId, { rulesEdition: config.rulesEdition, lookupEventSource: INSPECTOR_EVENT_SOURCE });
+      const served = services.filter((s) => probe.services[s.id]?.status === "ok");
+      if (served.length > 0 && probe.lookupEvents.status === "ok") {
+        const clockSkewMs = oracleContext(accountId).clockSkewMs;
         runFile = {
-          schemaVersion: 1, target: config.target, endpoints: target.endpoints, region: config.region, accountId: ctx.accountId,
-          seed: config.seed, runs: config.runs, maxCommands: config.maxCommands, rulesEdition: config.rulesEdition,
-          mode: deferred ? "deferred" : "interactive", clockSkewMs: ctx.clockSkewMs, uncheckedRequestIds: [...probeRequestIds],
-          startedAt, completed: false,
+          schemaVersion: 1, target: config.target, endpoints: target.endpoints, region: config.region, accountId,
+          services: served.map((s) => s.id), seed: config.seed, runs: config.runs, maxCommands: config.maxCommands,
+          rulesEdition: config.rulesEdition, mode: deferred ? "deferred" : "interactive", clockSkewMs,
+          uncheckedRequestIds: [...probeRequestIds], startedAt, completed: false,
         };
         writeRunFile(runPath, runFile);
         // Deferred runs may be long (100,000 calls): calls are kept without bodies and read back in chunks to check.
         executor = new HistoryExecutor({ target, config, history, health, identities: targetIdentities(target), ...(deferred ? { retain: "light" as const } : {}) });
-        const run = executor;
-        const checkDeferred = (collect: CollectSettings): Promise<ChunkedCheck> =>
-          collectHistory({
-            historyPath, recordsPath, runRequestIds: requestIdsOf(run.calls()), runAccessKeys: accessKeysOf(run.calls()),
-            unchecked: probeRequestIds, collect, ctx, chunkCalls: config.checkChunkCalls, onBatch: tally,
+        const kinds = availability.filter((a) => a.status === "available").map((a) => a.kind);
+        const scope = { region: config.region, accountId };
+        for (const service of served) {
+          if (health.down !== undefined) break;
+          const part = new ServiceRun(service, executor.forService(service), contextOf(service.eventSource));
+          parts.push(part);
+          const run = executor;
+          const checkDeferred = (collect: CollectSettings) =>
+            collectHistory({
+              historyPath, recordsPath, runRequestIds: requestIdsOf(run.calls()), runAccessKeys: accessKeysOf(run.calls()),
+              unchecked: probeRequestIds, collect, ctx: part.ctx, chunkCalls: config.checkChunkCalls, onBatch: tally(part), service: service.id,
+            });
+          const started = Date.now();
+          await executeService({
+            config, deferred, part, kinds, scope, collect: collectSettings(config, target, base.identity, part.ctx, deferred),
+            earlier, health, log, onBatch: tally(part), recordsPath, checkDeferred,
           });
-        chunked = await execute({ config, deferred, target, base: base.identity, executor, ctx, keep, counterexamples, log, earlier, known, health, checkDeferred });
+          part.elapsedMs = Date.now() - started;
+          log(`conformance: ${service.facts.title}: ${part.executor.calls().length} calls in ${(part.elapsedMs / 1000).toFixed(1)} s`);
+        }
         const down = health.down;
         if (down !== undefined) log(`conformance: ${down.reason}; the run stopped executing and checked what it had`);
+      } else if (served.length > 0) {
+        // No record can be read: each served service's operations are still called once both ways,
+        // to say which of them answer as AWS would.
+        health.surveying();
+        executor = new HistoryExecutor({ target, config, history, health, identities: targetIdentities(target) });
+        for (const service of served) {
+          const view = executor.forService(service);
+          await sweepService(view, [base.kind], { config, scope: { region: config.region, accountId }, health, log });
+          messages.push(surveyMessage(service.facts, surveyAnswers(service.facts, view.calls())));
+          surveyed.push(view);
+        }
       } else {
         log("conformance: the target cannot be checked; nothing was executed (see the report's messages)");
       }
@@ -193,40 +195,39 @@ export async function runConformance(
     await target.close();
   }
 
-  const calls = executor?.calls() ?? [];
-  let allRecords: unknown[];
-  let result: RunResult;
-  if (chunked !== undefined) {
-    // Checked chunk by chunk already; the records file was written as each chunk was collected.
-    allRecords = chunked.records;
-    result = chunked.result;
-    for (const p of chunked.problems) messages.push(`history line ${p.line} could not be read back to check: ${p.message}`);
-  } else {
-    allRecords = [...records.values()];
-    result = checkRun(calls, allRecords, { ...ctx, uncollected });
-    result.all.push(...lookupFindings);
-  }
   const trailDir = config.trailDir ?? ("trailDir" in target ? String(target.trailDir) : undefined);
-  if (trailDir !== undefined && executor !== undefined) {
-    const aws = config.target === "aws";
-    const trailCtx = { ...ctx, lookupEventSource: undefined };
-    const deadlineMs = config.collectDeadlineMs ?? (aws ? 20 * 60_000 : 2_000);
-    const pollMs = aws ? 30_000 : 200;
-    const trail =
-      chunked !== undefined
-        ? await checkTrailFilesInChunks(trailDir, historyPath, requestIdsOf(calls), { ...trailCtx, runAccessKeys: accessKeysOf(calls) }, deadlineMs, pollMs, probeRequestIds, config.checkChunkCalls)
-        : await checkTrailFiles(trailDir, calls, trailCtx, deadlineMs, pollMs, probeRequestIds);
-    messages.push(...trail.messages);
-    if (!detected && trail.result.all.some((f) => f.severity === "required")) {
-      detected = true;
-      options.onDetection?.({ calls: calls.length, elapsedMs: Date.now() - startedMs });
+  const reported: ServicePart[] = [];
+  for (const part of parts) {
+    const { calls, records, result } = part.result();
+    if (trailDir !== undefined && calls.length > 0) {
+      const aws = config.target === "aws";
+      const trailCtx = { ...part.ctx, lookupEventSource: undefined };
+      const deadlineMs = config.collectDeadlineMs ?? (aws ? 20 * 60_000 : 2_000);
+      const pollMs = aws ? 30_000 : 200;
+      const all = executor?.calls() ?? [];
+      const trail =
+        part.chunked !== undefined
+          ? await checkTrailFilesInChunks(trailDir, historyPath, requestIdsOf(all), { ...trailCtx, runAccessKeys: accessKeysOf(all) }, deadlineMs, pollMs, probeRequestIds, config.checkChunkCalls, part.service.id)
+          : await checkTrailFiles(trailDir, calls, trailCtx, deadlineMs, pollMs, probeRequestIds);
+      messages.push(...trail.messages.map((m) => (parts.length > 1 ? `${part.service.facts.title}: ${m}` : m)));
+      detect(trail.result.all.some((f) => f.severity === "required"));
+      result.all.push(...trail.result.all);
+      for (const [seq, found] of trail.result.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
     }
-    result.all.push(...trail.result.all);
-    for (const [seq, found] of trail.result.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
+    reported.push(part.reportPart(result, records, unverifiedRulesOf(part.service.id)));
   }
+  for (const view of surveyed) {
+    reported.push({ service: view.service.id, calls: view.calls(), records: [], findings: { all: [], byCall: new Map() }, cannotFail: view.service.sweep.cannotFail, unverified: unverifiedRulesOf(view.service.id) });
+  }
+  // A service the run did not get to (not served, or the run stopped first) is reported with no calls.
+  for (const service of services) {
+    if (!reported.some((p) => p.service === service.id)) reported.push({ service: service.id, calls: [], records: [], findings: { all: [], byCall: new Map() }, cannotFail: service.sweep.cannotFail, unverified: unverifiedRulesOf(service.id) });
+  }
+  reported.sort((a, b) => services.findIndex((s) => s.id === a.service) - services.findIndex((s) => s.id === b.service));
   messages.push(...notes);
   const endedAt = new Date().toISOString();
   if (runFile !== undefined) writeRunFile(runPath, { ...runFile, endedAt, completed: true });
+  const calls = executor?.calls() ?? [];
   const report = buildReport({
     target: config.target,
     endpoint: target.endpoint,
@@ -237,24 +238,22 @@ export async function runConformance(
     mode: deferred ? "deferred" : "interactive",
     startedAt,
     endedAt,
-    clockSkewMs: ctx.clockSkewMs,
+    clockSkewMs: oracleContext(accountId).clockSkewMs,
     calls,
-    records: allRecords,
-    findings: result,
+    records: [],
+    findings: { all: [], byCall: new Map() },
+    services: reported,
     identities,
     unsupported,
     incidents: incidentsOf(health, trouble, { where, calls: calls.length, historyFile: config.target === "embedded" ? undefined : historyPath }),
-    collection: { ...collection, uncollected: result.uncollected.length },
+    collection: { ...collection, uncollected: reported.reduce((n, p) => n + (p.uncollected?.size ?? 0), 0) },
     replayCommand: () => replayCommand(config),
-    counterexamples,
     messages,
     historyFile: historyPath,
     recordsFile: recordsPath,
-    cannotFail: OPERATIONS_WITHOUT_FAILING_INPUT,
-    uncollected: new Set(result.uncollected),
   });
   // An interactive run with no batch checked leaves no records file: write an empty one, so a re-check finds it.
-  if (!deferred && records.size === 0) await writeRecordsFile(recordsPath, []);
+  if (!deferred && parts.every((p) => p.records.size === 0)) await writeRecordsFile(recordsPath, []);
   const written = await writeReports(report, config.reportsDir);
   return {
     report,
@@ -262,96 +261,6 @@ export async function runConformance(
     paths: { json: written.json, md: written.markdown, html: written.html, history: historyPath, records: recordsPath },
     summary: renderConsole(report, useColour(process.stdout, env)),
   };
-}
-
-/** A string field of a record given as an object or as CloudTrailEvent text. */
-function fieldOf(record: unknown, key: "eventID" | "requestID"): string | undefined {
-  const value = recordField(record, key);
-  return typeof value === "string" ? value : undefined;
-}
-
-/** What the execution phases work with. */
-interface ExecuteInputs {
-  config: RunConfig;
-  deferred: boolean;
-  target: HarnessTarget;
-  base: ProvisionedIdentity;
-  executor: HistoryExecutor;
-  ctx: OracleContext;
-  keep: (batch: CheckedBatch) => Promise<void>;
-  counterexamples: Counterexample[];
-  log: (line: string) => void;
-  earlier: EarlierBatches;
-  known: KnownRecords;
-  health: TargetHealth;
-  checkDeferred: (collect: CollectSettings) => Promise<ChunkedCheck>;
-}
-
-/** The execution phases: the coverage sweep, then the random sequences. Once the target is down, nothing more is executed. */
-async function execute(inputs: ExecuteInputs): Promise<ChunkedCheck | undefined> {
-  const { config, deferred, target, base, executor, ctx, keep, counterexamples, log, earlier, known, health } = inputs;
-  const available = await Promise.all(KINDS.map((kind) => target.provision(kind)));
-  const kinds = available.filter((a) => a.status === "available").map((a) => a.kind);
-  const scope: PoolScope = { region: config.region, accountId: base.expected.accountId };
-  const seedPool = (pool: ResourcePool): void => {
-    pool.add("topic", `arn:aws:sns:${scope.region}:${scope.accountId}:conformance-topic`);
-    pool.add("role", `arn:aws:iam::${scope.accountId}:role/inspector-cross-account`);
-  };
-  const collect = collectSettings(config, target, base, ctx, deferred);
-
-  const uniq = `${config.seed}-${Date.now().toString(36)}`;
-  const sweep = async (): Promise<number> => {
-    const before = executor.calls().length;
-    if (health.down !== undefined) return before;
-    await Promise.all(
-      kinds.map(async (kind) => {
-        const who = sweepIdentity(kind);
-        const call = (operation: string, input: Record<string, unknown>) => executor.call(who, operation, input);
-        try {
-          await successSweep(call, {
-            uniq: `${kind}-${uniq}`,
-            region: config.region,
-            accountId: scope.accountId,
-            runCompletionTimeoutMs: config.target === "aws" ? 30 * 60_000 : 10_000,
-            pollIntervalMs: config.target === "aws" ? 30_000 : 50,
-            sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-          });
-          await failureSweep(call);
-        } catch (err) {
-          if (!(err instanceof TargetDownError)) throw err;
-        }
-      }),
-    );
-    log(`conformance: coverage sweep made ${executor.calls().length - before} calls as ${kinds.join(", ")}`);
-    return before;
-  };
-
-  if (deferred) {
-    await sweep();
-    const started = Date.now();
-    const { sequences } = await runDeferredPhase({ config, executor, kinds, scope, seedPool, shouldStop: () => health.down !== undefined });
-    log(`conformance: executed ${sequences} sequences (${executor.calls().length} calls) in ${Date.now() - started} ms; collecting`);
-    const checked = await inputs.checkDeferred(collect);
-    log(`conformance: collected and checked in ${checked.chunks} chunk(s) of at most ${config.checkChunkCalls} calls`);
-    return checked;
-  }
-
-  // Interactive: random sequences first (a broken rule is usually found, and shrunk, within the first
-  // sequences), then the sweep, which guarantees every operation x identity kind is seen both ways.
-  const { failure, sequences } = await runInteractivePhase({ config, executor, kinds, scope, seedPool, collect, ctx, earlier, health, known, onBatch: keep });
-  log(`conformance: ${sequences} random sequences${failure ? `, shrunk to a ${failure.calls.length}-call counterexample` : ", no counterexample"}`);
-  if (failure !== undefined) counterexamples.push(shrunkCounterexample(failure));
-  // Replaying a shrunk counterexample (--path) reruns that one sequence; the coverage sweep would only
-  // slow the replay down, so it is left out (the report then covers only what the replay made).
-  if (config.replayPath !== undefined) return undefined;
-  const from = await sweep();
-  const swept = executor.calls().slice(from);
-  if (swept.length > 0) {
-    const batch = await collectAndCheck(swept, collect, ctx, earlier.selector, known);
-    earlier.add(swept, batch.records);
-    await keep(batch);
-  }
-  return undefined;
 }
 
 /** The access keys `calls` were made with. */
@@ -364,6 +273,3 @@ function requestIdsOf(calls: readonly ObservedCall[]): Set<string> {
   return new Set(calls.flatMap((c) => (c.requestId !== undefined ? [c.requestId] : [])));
 }
 
-function shrunkCounterexample(failure: ShrunkFailure): Counterexample {
-  return { calls: failure.calls.map(counterexampleCall), findings: failure.findings, replay: failure.replay };
-}

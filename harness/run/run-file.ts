@@ -9,15 +9,19 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { RulesEditionSchema } from "../../oracles/context.js";
+import { TARGET_NAMES } from "../targets/target.js";
+import { ServiceIdSchema } from "../../history/observed-call.js";
 
 const IsoInstant = z.iso.datetime({ offset: true });
 
 /** The run file's schema (version 1). */
 export const RunFileSchema = z.object({
   schemaVersion: z.literal(1),
-  target: z.enum(["embedded", "endpoint", "aws"]),
+  target: z.enum(TARGET_NAMES),
   /** Endpoint URL of each service; absent: AWS's own endpoint of the region (or the embedded emulator). */
-  endpoints: z.object({ inspector: z.string().optional(), cloudtrail: z.string().optional(), sts: z.string().optional() }),
+  endpoints: z.object({ inspector: z.string().optional(), inspector2: z.string().optional(), cloudtrail: z.string().optional(), sts: z.string().optional() }),
+  /** The services the run checked (runs written before there were two: Classic). */
+  services: z.array(ServiceIdSchema).min(1).default(["inspector"]),
   region: z.string().min(1),
   /** The account the calls were made in (GetCallerIdentity of the base identity). */
   accountId: z.string().regex(/^\d{12}$/),

@@ -1,7 +1,6 @@
 /** Runs one generated command sequence against the executor, on a fresh resource pool. */
 import fc from "fast-check";
 import type { CallExecutor } from "../../generators/executor.js";
-import { ResourcePool, type PoolScope } from "../../generators/resource-pool.js";
 import type { ObservedCall } from "../../history/observed-call.js";
 import { TargetDownError } from "../execute/target-health.js";
 
@@ -9,23 +8,18 @@ import { TargetDownError } from "../execute/target-health.js";
 export type RecordingExecutor = CallExecutor & { calls(): readonly ObservedCall[] };
 
 /**
- * Executes `cmds` (fc.asyncModelRun: the model is the pool, seeded by `seedPool` with ARNs no
- * Inspector call creates) and returns the calls it made, in order. When the target goes down
+ * Executes `cmds` (fc.asyncModelRun: the model is a fresh resource pool from `newModel`) and
+ * returns the calls it made, in order. When the target goes down
  * mid-sequence (TargetDownError) the sequence ends there and the calls made so far are returned.
  */
 export async function runSequence(
-  cmds: Iterable<fc.AsyncCommand<ResourcePool, CallExecutor>>,
+  cmds: Iterable<fc.AsyncCommand<object, CallExecutor>>,
   executor: RecordingExecutor,
-  scope: PoolScope,
-  seedPool: (pool: ResourcePool) => void,
+  newModel: () => object,
 ): Promise<ObservedCall[]> {
   const from = executor.calls().length;
   try {
-    await fc.asyncModelRun(() => {
-      const pool = new ResourcePool(scope);
-      seedPool(pool);
-      return { model: pool, real: executor };
-    }, cmds);
+    await fc.asyncModelRun(() => ({ model: newModel(), real: executor }), cmds);
   } catch (err) {
     if (!(err instanceof TargetDownError)) throw err;
   }

@@ -26,13 +26,21 @@ export interface EmbeddedTarget extends HarnessTarget {
   trailDir: string;
 }
 
+/**
+ * Inspector v2's transitions in the embedded emulator: a fifth of `npm run emulator`'s (250 ms to
+ * enable, 500 ms for a report or scan). Every state is still seen by the calls that follow (a call
+ * takes a few ms in-process), and the coverage sweep, which waits for each as every identity in
+ * turn, does not spend its time sleeping.
+ */
+export const EMBEDDED_INSPECTOR2_TIMING = Object.freeze({ transitionMs: 50, reportMs: 100, scanMs: 100 });
+
 /** Starts an emulator (with `rulesEdition` from the config) and intercepts the AWS hostnames. */
 export function createEmbeddedTarget(config: RunConfig, emulatorOptions: EmulatorOptions = {}): EmbeddedTarget {
   // Trail files too, by default under the run's reports (emptied first), so that a default run checks
   // both collectors: LookupEvents during the run, the delivered files at its end.
   const trailDir = emulatorOptions.trailDir ?? config.trailDir ?? join(config.reportsDir, "run", "trail");
   if (emulatorOptions.trailDir === undefined && config.trailDir === undefined) rmSync(trailDir, { recursive: true, force: true });
-  const emulator = createEmulator({ trailIntervalMs: 60_000, ...emulatorOptions, trailDir, rulesEdition: config.rulesEdition });
+  const emulator = createEmulator({ trailIntervalMs: 60_000, inspector2Timing: EMBEDDED_INSPECTOR2_TIMING, ...emulatorOptions, trailDir, rulesEdition: config.rulesEdition });
   const msw = setupServer(...mswHandlers(emulator.handle));
   msw.listen({ onUnhandledRequest: "error" });
   const clients = new ServiceClients({ region: config.region, endpoints: {}, callTimeoutMs: config.callTimeoutMs });
@@ -67,7 +75,7 @@ export function createEmbeddedTarget(config: RunConfig, emulatorOptions: Emulato
     msw,
     trailDir,
     identities,
-    inspector: (c: Credentials) => clients.inspector(c),
+    client: (service, c: Credentials) => clients.service(service, c),
     cloudtrail: (c: Credentials) => clients.cloudtrail(c),
     sts: (c: Credentials) => clients.sts(c),
     provision: (kind, name) => identities.provision(kind, name),

@@ -7,23 +7,31 @@
  */
 import { z } from "zod";
 import { ConfigError } from "../config.js";
+import { SERVICE_IDS, type ServiceId } from "../../model/services.js";
 import type { ServiceEndpoints } from "./service-clients.js";
 
 /** The variables read, general first. */
 export const ENDPOINT_ENV = {
   all: "AWS_ENDPOINT_URL",
   inspector: "AWS_ENDPOINT_URL_INSPECTOR",
+  inspector2: "AWS_ENDPOINT_URL_INSPECTOR2",
   cloudtrail: "AWS_ENDPOINT_URL_CLOUDTRAIL",
   sts: "AWS_ENDPOINT_URL_STS",
 } as const;
+
+/** A service an endpoint is read for. */
+type EndpointService = Exclude<keyof typeof ENDPOINT_ENV, "all">;
 
 const endpointUrl = z
   .string()
   .trim()
   .pipe(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL such as http://127.0.0.1:4566" }));
 
-/** Resolves the three endpoints; throws ConfigError naming the variable and the fix. */
-export function endpointsFromEnv(env: NodeJS.ProcessEnv): Required<ServiceEndpoints> {
+/**
+ * Resolves the endpoints of CloudTrail, STS and the checked `services` (default: both Inspectors);
+ * throws ConfigError naming each variable and the fix.
+ */
+export function endpointsFromEnv(env: NodeJS.ProcessEnv, services: readonly ServiceId[] = SERVICE_IDS): ServiceEndpoints & { cloudtrail: string; sts: string } {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const raw = env[name];
@@ -34,20 +42,20 @@ export function endpointsFromEnv(env: NodeJS.ProcessEnv): Required<ServiceEndpoi
     return undefined;
   };
   const all = read(ENDPOINT_ENV.all);
-  const out: Partial<Record<"inspector" | "cloudtrail" | "sts", string>> = {};
-  for (const service of ["inspector", "cloudtrail", "sts"] as const) {
-    const own = read(ENDPOINT_ENV[service]);
-    const url = own ?? all;
+  const needed: EndpointService[] = [...services, "cloudtrail", "sts"];
+  const out: ServiceEndpoints = {};
+  for (const service of needed) {
+    const url = read(ENDPOINT_ENV[service]) ?? all;
     if (url === undefined && env[ENDPOINT_ENV[service]] === undefined && env[ENDPOINT_ENV.all] === undefined) {
       problems.push(`  ${ENDPOINT_ENV.all} (or ${ENDPOINT_ENV[service]}): not set`);
     }
     if (url !== undefined) out[service] = url;
   }
-  if (problems.length > 0 || out.inspector === undefined || out.cloudtrail === undefined || out.sts === undefined) {
+  if (problems.length > 0 || needed.some((service) => out[service] === undefined)) {
     throw new ConfigError(
       `CONFORMANCE_TARGET=endpoint needs the emulator's URL:\n${problems.join("\n")}\n` +
-        `Set ${ENDPOINT_ENV.all}=http://127.0.0.1:4566 (e.g. \`npm run emulator -- --port 4566\`), or per service ${ENDPOINT_ENV.inspector}, ${ENDPOINT_ENV.cloudtrail}, ${ENDPOINT_ENV.sts}.`,
+        `Set ${ENDPOINT_ENV.all}=http://127.0.0.1:4566 (e.g. \`npm run emulator -- --port 4566\`), or per service ${needed.map((s) => ENDPOINT_ENV[s]).join(", ")}.`,
     );
   }
-  return { inspector: out.inspector, cloudtrail: out.cloudtrail, sts: out.sts };
+  return out as ServiceEndpoints & { cloudtrail: string; sts: string };
 }

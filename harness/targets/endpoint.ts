@@ -1,13 +1,13 @@
 /**
  * The `endpoint` target: any emulator at AWS_ENDPOINT_URL (per-service AWS_ENDPOINT_URL_INSPECTOR,
- * _CLOUDTRAIL, _STS override it), signed with the SDK's default credentials.
+ * _INSPECTOR2, _CLOUDTRAIL, _STS override it), signed with the SDK's default credentials.
  */
-import type { RunConfig } from "../config.js";
+import { servicesOf, type RunConfig } from "../config.js";
 import { endpointsFromEnv } from "./endpoint-env.js";
 import type { HarnessTarget } from "./harness-target.js";
 import { createRemoteTarget } from "./remote.js";
 
 /** Builds the endpoint target; throws ConfigError when no valid endpoint URL is set. */
 export function createEndpointTarget(config: RunConfig, env: NodeJS.ProcessEnv): HarnessTarget {
-  return createRemoteTarget("endpoint", config, env, endpointsFromEnv(env));
+  return createRemoteTarget("endpoint", config, env, endpointsFromEnv(env, servicesOf(config)));
 }

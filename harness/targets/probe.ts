@@ -1,15 +1,18 @@
 /**
- * What a target can do, found out before a run: does Inspector Classic answer (ListRulesPackages),
- * does CloudTrail LookupEvents answer (MaxResults 1), does STS answer (GetCallerIdentity)? Each call
+ * What a target can do, found out before a run: does each checked service answer (its profile's
+ * probe: Classic ListRulesPackages, v2 ListFilters), does CloudTrail LookupEvents answer
+ * (MaxResults 1), does STS answer (GetCallerIdentity)? Each call
  * has a deadline. A modelled error (an exception shape of the operation in the service model) still
  * means the service answers; anything else (404, HTML, UnknownOperationException, connection refused,
  * no answer) means `missing`, with what the target actually answered in the reason. On the `aws`
  * target a missing Inspector is reported as its end of support (facts §1.4).
  */
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
-import { ListRulesPackagesCommand } from "@aws-sdk/client-inspector";
 import { GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
-import { cloudtrailModel, inspectorModel, operationOf, type ServiceModel } from "../../model/service-model.js";
+import type { ServiceId } from "../../model/services.js";
+import { cloudtrailModel, operationOf, type ModelDocument } from "../../model/service-model.js";
+import type { HarnessService } from "../services/profile.js";
+import type { ServiceEndpoints } from "./service-clients.js";
 import type { RunConfig } from "../config.js";
 import type { Credentials, ProvisionedIdentity, Target } from "./target.js";
 import { INSPECTOR_CLASSIC_EOL } from "./aws.js";
@@ -20,16 +23,16 @@ import { captureWire, type WireExchange } from "../execute/wire-capture.js";
 /** Whether one capability is there; `missing` says what the target answered instead. */
 export type Capability = { status: "ok" } | { status: "missing"; reason: string };
 
-/** The three capabilities a run needs. */
+/** The capabilities a run needs: each checked service, LookupEvents and STS. */
 export interface ProbeResult {
-  inspector: Capability;
+  services: Partial<Record<ServiceId, Capability>>;
   lookupEvents: Capability;
   sts: Capability;
   /**
-   * Request ids of the probe's own Inspector calls. They reach the service, so the target records
-   * them; the run excludes their records, which belong to no call of the checked history.
+   * Request ids of the probe's own calls of the checked services. They reach the service, so the
+   * target records them; the run excludes their records, which belong to no call of the history.
    */
-  inspectorRequestIds: string[];
+  requestIds: string[];
 }
 
 /** Probe options. */
@@ -50,7 +53,7 @@ function describeAnswer(x: WireExchange): string {
   return `HTTP ${r.status}${r.headers["content-type"] ? ` ${r.headers["content-type"]}` : ""}: ${quoted === "" ? "(empty body)" : quoted}`;
 }
 
-function modelledErrors(model: ServiceModel, operation: string): Set<string> {
+function modelledErrors(model: ModelDocument, operation: string): Set<string> {
   return new Set((operationOf(model, operation)?.errors ?? []).map((e) => e.shape));
 }
 
@@ -91,31 +94,39 @@ async function probeOne(
   };
 }
 
-/** Probes Inspector, LookupEvents and STS on `target` as `base`, each within the deadline. */
-export async function probeTarget(target: Target & { sts?(c: Credentials): STSClient }, base: ProvisionedIdentity, config: RunConfig, options: ProbeOptions = {}): Promise<ProbeResult> {
+/** Probes each of `services`, LookupEvents and STS on `target` as `base`, each within the deadline. */
+export async function probeTarget(
+  target: Target & { sts?(c: Credentials): STSClient; endpoints?: ServiceEndpoints },
+  base: ProvisionedIdentity,
+  config: RunConfig,
+  services: readonly HarnessService[],
+  options: ProbeOptions = {},
+): Promise<ProbeResult> {
   const deadlineMs = options.deadlineMs ?? config.callTimeoutMs;
-  const where = (service: string) => target.endpoint ?? `${service}.${target.region}.amazonaws.com`;
+  const where = (service: keyof ServiceEndpoints) => target.endpoints?.[service] ?? target.endpoint ?? `${service}.${target.region}.amazonaws.com`;
   const c = base.credentials;
-  const inspectorRequestIds: string[] = [];
+  const requestIds: string[] = [];
 
-  const inspectorProbe = probeOne(
-    {
-      service: "Inspector",
-      where: where("inspector"),
-      operation: "ListRulesPackages",
-      modelled: modelledErrors(inspectorModel, "ListRulesPackages"),
-      send: (signal) => target.inspector(c).send(new ListRulesPackagesCommand({}), { abortSignal: signal }),
-    },
-    deadlineMs,
-    inspectorRequestIds,
-  ).then(({ capability, errorName, noAnswer }): Capability => {
-    if (target.name !== "aws") return capability;
-    // After 2026-05-20 Classic endpoints time out or refuse ineligible accounts (facts §1.4).
-    if (capability.status === "ok" && errorName !== "AccessDeniedException") return capability;
-    const detail = capability.status === "missing" ? capability.reason : `Inspector ListRulesPackages at ${where("inspector")}: AccessDeniedException`;
-    const hint = noAnswer ? "its endpoints no longer answer" : "its endpoints refuse calls from accounts without Classic access";
-    return { status: "missing", reason: `${INSPECTOR_CLASSIC_EOL}; ${hint}. ${detail}. The run's verdict is unknown.` };
-  });
+  const serviceProbes = services.map((service) =>
+    probeOne(
+      {
+        service: service.facts.title,
+        where: where(service.id),
+        operation: service.probe.operation,
+        modelled: modelledErrors(service.facts.model, service.probe.operation),
+        send: (signal) => target.client(service.id, c).send(new (service.command(service.probe.operation))(service.probe.input), { abortSignal: signal }),
+      },
+      deadlineMs,
+      requestIds,
+    ).then(({ capability, errorName, noAnswer }): [ServiceId, Capability] => {
+      if (target.name !== "aws" || service.id !== "inspector") return [service.id, capability];
+      // After 2026-05-20 Classic endpoints time out or refuse ineligible accounts.
+      if (capability.status === "ok" && errorName !== "AccessDeniedException") return [service.id, capability];
+      const detail = capability.status === "missing" ? capability.reason : `${service.facts.title} ${service.probe.operation} at ${where(service.id)}: AccessDeniedException`;
+      const hint = noAnswer ? "its endpoints no longer answer" : "its endpoints refuse calls from accounts without Classic access";
+      return [service.id, { status: "missing", reason: `${INSPECTOR_CLASSIC_EOL}; ${hint}. ${detail}. Its checks are unknown.` }];
+    }),
+  );
 
   const lookupProbe = probeOne(
     {
@@ -142,6 +153,6 @@ export async function probeTarget(target: Target & { sts?(c: Credentials): STSCl
           deadlineMs,
         ).then((r) => r.capability);
 
-  const [inspector, lookupEvents, sts] = await Promise.all([inspectorProbe, lookupProbe, stsProbe]);
-  return { inspector, lookupEvents, sts, inspectorRequestIds };
+  const [probed, lookupEvents, sts] = await Promise.all([Promise.all(serviceProbes), lookupProbe, stsProbe]);
+  return { services: Object.fromEntries(probed), lookupEvents, sts, requestIds };
 }

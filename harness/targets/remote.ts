@@ -29,11 +29,11 @@ export function createRemoteTarget(name: Exclude<TargetName, "embedded">, config
   let closed = false;
   return {
     name,
-    endpoint: endpoints.inspector,
+    endpoint: endpoints.inspector ?? endpoints.inspector2,
     endpoints,
     region: config.region,
     identities,
-    inspector: (c) => clients.inspector(c),
+    client: (service, c) => clients.service(service, c),
     cloudtrail: (c) => clients.cloudtrail(c),
     sts: (c) => clients.sts(c),
     provision: (kind, n) => identities.provision(kind, n),

@@ -1,17 +1,20 @@
 /**
- * SDK clients for the three services a target serves (Inspector, CloudTrail, STS), one per
- * credentials, all through one WireCaptureHandler. Clients make exactly one attempt per call
+ * SDK clients for the services a target serves (Inspector Classic, Inspector v2, CloudTrail, STS),
+ * one per credentials, all through one WireCaptureHandler. Clients make exactly one attempt per call
  * (maxAttempts 1), so each history line is one request and a retry never hides an answer.
  */
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { InspectorClient } from "@aws-sdk/client-inspector";
+import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { STSClient } from "@aws-sdk/client-sts";
+import type { ServiceId } from "../../model/services.js";
 import type { Credentials } from "./target.js";
 import { WireCaptureHandler } from "../execute/wire-capture.js";
 
 /** Per-service endpoint URLs; a missing one means the service's real AWS endpoint. */
 export interface ServiceEndpoints {
   inspector?: string;
+  inspector2?: string;
   cloudtrail?: string;
   sts?: string;
 }
@@ -45,11 +48,20 @@ function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
   return client;
 }
 
+/** The SDK client of a checked service, as the harness uses it: send a command, read the region. */
+export interface InspectorSdkClient {
+  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+  config: { region: unknown };
+  /** The SDK's middleware stack (benchmarks time calls through it). */
+  middlewareStack: unknown;
+}
+
 /** A cache of SDK clients keyed by credentials. */
 export class ServiceClients {
   /** The wire-capturing request handler every client uses. */
   readonly handler: WireCaptureHandler;
   private readonly inspectors = new Map<string, InspectorClient>();
+  private readonly inspector2s = new Map<string, Inspector2Client>();
   private readonly cloudtrails = new Map<string, CloudTrailClient>();
   private readonly stss = new Map<string, STSClient>();
 
@@ -73,6 +85,16 @@ export class ServiceClients {
     return cached(this.inspectors, cacheKey(credentials), () => new InspectorClient(this.base(credentials, this.options.endpoints.inspector)));
   }
 
+  /** An Amazon Inspector (v2) client signed with `credentials`. */
+  inspector2(credentials: Credentials): Inspector2Client {
+    return cached(this.inspector2s, cacheKey(credentials), () => new Inspector2Client(this.base(credentials, this.options.endpoints.inspector2)));
+  }
+
+  /** The client of a checked service, signed with `credentials`. */
+  service(service: ServiceId, credentials: Credentials): InspectorSdkClient {
+    return (service === "inspector2" ? this.inspector2(credentials) : this.inspector(credentials)) as unknown as InspectorSdkClient;
+  }
+
   /** A CloudTrail client signed with `credentials`. */
   cloudtrail(credentials: Credentials): CloudTrailClient {
     return cached(this.cloudtrails, cacheKey(credentials), () => new CloudTrailClient(this.base(credentials, this.options.endpoints.cloudtrail)));
@@ -87,6 +109,7 @@ export class ServiceClients {
   destroy(): void {
     this.handler.destroy();
     this.inspectors.clear();
+    this.inspector2s.clear();
     this.cloudtrails.clear();
     this.stss.clear();
   }

@@ -4,8 +4,9 @@
  * `endpoint` (any emulator at AWS_ENDPOINT_URL), `aws` (a real account).
  */
 import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
-import type { InspectorClient } from "@aws-sdk/client-inspector";
 import type { ExpectedIdentity, IdentityKind } from "../../history/observed-call.js";
+import type { ServiceId } from "../../model/services.js";
+import type { InspectorSdkClient } from "./service-clients.js";
 
 /** Credentials as the SDK takes them. Never written to the history or a report. */
 export interface Credentials {
@@ -27,8 +28,10 @@ export type IdentityAvailability =
   | { kind: IdentityKind; status: "available"; identity: ProvisionedIdentity }
   | { kind: IdentityKind; status: "na"; reason: string };
 
-/** Target names of CONFORMANCE_TARGET. */
-export type TargetName = "embedded" | "endpoint" | "aws";
+/** Target names of CONFORMANCE_TARGET, in the order the README lists them. */
+export const TARGET_NAMES = ["embedded", "endpoint", "aws"] as const;
+/** A target name of CONFORMANCE_TARGET. */
+export type TargetName = (typeof TARGET_NAMES)[number];
 
 /** A place the suite runs against. */
 export interface Target {
@@ -36,8 +39,8 @@ export interface Target {
   /** Endpoint URL shown in reports; undefined for the embedded target and for AWS's own endpoints. */
   endpoint: string | undefined;
   region: string;
-  /** An Inspector client signed as `identity`. */
-  inspector(identity: Credentials): InspectorClient;
+  /** The client of a checked service (Inspector Classic or v2) signed as `identity`. */
+  client(service: ServiceId, identity: Credentials): InspectorSdkClient;
   /** A CloudTrail client signed as `identity` (the collector uses the base IAM user). */
   cloudtrail(identity: Credentials): CloudTrailClient;
   /**

@@ -10,6 +10,8 @@ import { parseDocExample } from "../../oracles/doc-example.js";
 import { FindingCodeSchema, defaultSeverity, type Finding, type FindingCode } from "../../oracles/finding.js";
 import type { ObservedCall } from "../../history/observed-call.js";
 import { buildPair, type Pair, type PairSpec } from "./record-builder.js";
+import { checkBoundMembers } from "../../oracles/echo-rule.js";
+import { buildV2Pair } from "./inspector2-builder.js";
 
 const base: PairSpec = { kind: "IAMUser", operation: "CreateAssessmentTarget", outcome: "ok", edition: "2020", eventVersion: "1.08" };
 
@@ -25,6 +27,14 @@ const issuer = (r: Record<string, unknown>) => (ui(r)["sessionContext"] as Recor
 function run(pairs: Pair[], records: unknown[], calls?: ObservedCall[]): Finding[] {
   return checkCompleteness(calls ?? pairs.map((p) => p.call), records, pairs[0]!.ctx).findings;
 }
+/** Builds a faithful v2 pair, edits its requestParameters, and checks it. */
+function checkV2(operation: string, edit: (params: Record<string, unknown>) => void): Finding[] {
+  const p = buildV2Pair({ operation });
+  edit(p.record["requestParameters"] as Record<string, unknown>);
+  return checkCall(p.call, p.record, p.ctx);
+}
+/** A header-bound member (no v2 input binds one today), checked through the bindings directly. */
+const HEADER_BINDING = [{ member: "clientToken", location: "header" as const, wireName: "X-Client-Token", required: false }];
 const two = (): Pair[] => [buildPair({ ...base, seq: 1 }), buildPair({ ...base, seq: 2 })];
 
 const CASES: Record<FindingCode, () => Finding[]> = {
@@ -51,6 +61,12 @@ const CASES: Record<FindingCode, () => Finding[]> = {
   "echo.request_missing": () => check({}, (r) => delete r["requestParameters"]),
   "echo.request_mismatch": () => check({}, (r) => (r["requestParameters"] = { resourceArn: "arn:aws:inspector:us-west-2:111122223333:target/0-OTHER" })),
   "echo.no_input_not_null": () => check({ operation: "DescribeCrossAccountAccessRole" }, (r) => (r["requestParameters"] = {})),
+  "echo.uri_member_missing": () => checkV2("TagResource", (q) => delete q["resourceArn"]),
+  "echo.uri_member_mismatch": () => checkV2("TagResource", (q) => (q["resourceArn"] = "arn:aws:inspector2:us-west-2:111122223333:owner/111122223333/filter/other")),
+  "echo.query_member_missing": () => checkV2("UntagResource", (q) => delete q["tagKeys"]),
+  "echo.query_member_mismatch": () => checkV2("UntagResource", (q) => (q["tagKeys"] = ["other"])),
+  "echo.header_member_missing": () => checkBoundMembers(HEADER_BINDING, { clientToken: "t1" }, {}),
+  "echo.header_member_mismatch": () => checkBoundMembers(HEADER_BINDING, { clientToken: "t1" }, { clientToken: "t2" }),
   "identity.type_mismatch": () => check({}, (r) => (ui(r)["type"] = "AssumedRole")),
   "identity.arn_mismatch": () => check({}, (r) => (ui(r)["arn"] = "arn:aws:iam::111122223333:user/Mallory")),
   "identity.arn_form": () => check({ kind: "AssumedRole" }, (r) => (ui(r)["arn"] = "arn:aws:iam::111122223333:user/Alice")),

@@ -1,15 +1,15 @@
 /** Every fault of the emulator's catalogue has a self-test expectation and is in exactly one self-test group, and vice versa. */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-// The self-test checks Inspector Classic only; the Inspector v2 faults (service "inspector2") are
-// not run by the suite yet, so only the Classic faults need an expectation here.
-import { CLASSIC_FAULTS as FAULTS } from "../../emulator/faults/catalogue.js";
+import { FAULTS } from "../../emulator/faults/catalogue.js";
 import { FAULT_EXPECTATIONS } from "./fault-expectations.js";
 
 describe("self-test coverage of the fault catalogue", () => {
-  it("has an expectation for exactly the catalogue's faults, at least 30", () => {
-    expect(FAULTS.length).toBeGreaterThanOrEqual(30);
+  it("has an expectation for exactly the catalogue's faults (Classic and v2), at least 30 + 12", () => {
+    expect(FAULTS.filter((f) => f.service === "inspector").length).toBeGreaterThanOrEqual(30);
+    expect(FAULTS.filter((f) => f.service === "inspector2").length).toBeGreaterThanOrEqual(12);
     expect(Object.keys(FAULT_EXPECTATIONS).sort()).toEqual(FAULTS.map((f) => f.name).sort());
+    for (const f of FAULTS) expect(FAULT_EXPECTATIONS[f.name]!.services ?? ["inspector"], f.name).toEqual([f.service]);
   });
 
   it("runs every fault in exactly one self-test file", () => {

@@ -4,6 +4,7 @@
  * one required finding among these codes. `singleCall`: one call shows the fault, so its
  * counterexample must be at most 2 calls (the call and any setup it needs).
  */
+import type { ServiceId } from "../../model/services.js";
 import type { FindingCode } from "../../oracles/finding.js";
 
 /** What catching one fault looks like. */
@@ -14,10 +15,13 @@ export interface FaultExpectation {
   region?: string;
   /** The fault is in the trail files: the run must also check them. */
   trail?: boolean;
+  /** The services the run checks: the one whose records the fault breaks (Inspector Classic unless said). */
+  services?: readonly ServiceId[];
 }
 
 const single = (...codes: FindingCode[]): FaultExpectation => ({ codes, singleCall: true });
 const multi = (...codes: FindingCode[]): FaultExpectation => ({ codes, singleCall: false });
+const v2 = (...codes: FindingCode[]): FaultExpectation => ({ codes, singleCall: true, services: ["inspector2"] });
 
 /** Fault name -> expectation. Every fault of the catalogue must be here (a test checks it). */
 export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
@@ -61,4 +65,17 @@ export const FAULT_EXPECTATIONS: Record<string, FaultExpectation> = {
   "lookup-ignores-event-source": multi("completeness.outside_filter"),
   "lookup-drops-last-page": multi("completeness.lookup_incomplete", "completeness.missing_record"),
   "trail-files-unwrapped": { codes: ["completeness.missing_record"], singleCall: false, trail: true },
+  // Inspector v2: each fault breaks one rule of the v2 table, on inspector2 records only.
+  "v2-event-name-from-http": v2("correlated.event_name"),
+  "v2-event-source-classic": v2("correlated.event_source"),
+  "v2-read-only-from-http-method": v2("correlated.read_only"),
+  "v2-read-only-as-string": v2("shape.wrong_type"),
+  "v2-request-parameters-without-bound-members": v2("echo.uri_member_missing", "echo.query_member_missing"),
+  "v2-mutating-response-not-logged": v2("logging.response_missing"),
+  "v2-read-logs-response": v2("logging.response_logged_for_read"),
+  "v2-empty-output-as-object": v2("logging.response_not_null_for_empty_output"),
+  "v2-error-code-from-http-status": v2("error.code_mismatch"),
+  "v2-error-message-missing": v2("error.message_missing"),
+  "v2-failed-calls-not-recorded": v2("completeness.missing_record"),
+  "v2-identity-type-fixed": v2("identity.type_mismatch"),
 };

@@ -19,7 +19,7 @@ export async function runWithFault(fault: string, flags: Partial<Record<keyof Ru
   const reportsDir = mkdtempSync(join(tmpdir(), `fault-${fault}-`));
   const trailDir = expectation.trail ? join(reportsDir, "trail") : undefined;
   const config = resolveRunConfig(
-    { ...SELF_TEST_BUDGET, region: expectation.region, trailDir, ...flags, reportsDir },
+    { ...SELF_TEST_BUDGET, services: expectation.services ?? ["inspector"], region: expectation.region, trailDir, ...flags, reportsDir },
     {},
   );
   const target = createEmbeddedTarget(config, { faults: [fault], ...(trailDir ? { trailDir, trailIntervalMs: 60_000 } : {}) });
@@ -31,7 +31,13 @@ export function replayFlags(replay: string): Partial<Record<keyof RunConfig, unk
   const seed = /--seed (\d+)/.exec(replay)?.[1];
   const path = /--path ([\d:]+)/.exec(replay)?.[1];
   const commands = /--commands-replay-path '([^']+)'/.exec(replay)?.[1];
-  return { ...(seed ? { seed: Number(seed) } : {}), ...(path ? { replayPath: path } : {}), ...(commands ? { commandsReplayPath: commands } : {}) };
+  const services = /--services (\S+)/.exec(replay)?.[1];
+  return {
+    ...(seed ? { seed: Number(seed) } : {}),
+    ...(path ? { replayPath: path } : {}),
+    ...(commands ? { commandsReplayPath: commands } : {}),
+    ...(services ? { services } : {}),
+  };
 }
 
 /**

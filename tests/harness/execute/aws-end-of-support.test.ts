@@ -11,6 +11,7 @@ import { DEFAULT_USER_ACCESS_KEY } from "../../../emulator/accounts/index.js";
 import { createEmulator } from "../../../emulator/emulator.js";
 import { mswHandlers } from "../../../emulator/transports/msw-handlers.js";
 import { probeTarget } from "../../../harness/targets/probe.js";
+import { inspectorService } from "../../../harness/services/inspector.js";
 import { createAwsTarget, INSPECTOR_CLASSIC_EOL } from "../../../harness/targets/aws.js";
 import type { HarnessTarget } from "../../../harness/targets/harness-target.js";
 import { testConfig } from "./helpers.js";
@@ -48,11 +49,11 @@ describe("aws target after Inspector Classic's end of support", () => {
 
   it("a connection error: Inspector missing, named as end of support", async () => {
     server.use(http.post(INSPECTOR_HOST, () => HttpResponse.error()));
-    const result = await probeTarget(target, await base(), config);
-    expect(result.inspector.status).toBe("missing");
-    if (result.inspector.status === "missing") {
-      expect(result.inspector.reason.startsWith(`${INSPECTOR_CLASSIC_EOL}; its endpoints no longer answer.`)).toBe(true);
-      expect(result.inspector.reason).toContain("inspector.us-east-1.amazonaws.com");
+    const result = await probeTarget(target, await base(), config, [inspectorService]);
+    expect(result.services.inspector!.status).toBe("missing");
+    if (result.services.inspector!.status === "missing") {
+      expect(result.services.inspector!.reason.startsWith(`${INSPECTOR_CLASSIC_EOL}; its endpoints no longer answer.`)).toBe(true);
+      expect(result.services.inspector!.reason).toContain("inspector.us-east-1.amazonaws.com");
     }
     expect(result.lookupEvents).toEqual({ status: "ok" });
     expect(result.sts).toEqual({ status: "ok" });
@@ -66,11 +67,11 @@ describe("aws target after Inspector Classic's end of support", () => {
       }),
     );
     const started = Date.now();
-    const result = await probeTarget(target, await base(), config, { deadlineMs: 500 });
+    const result = await probeTarget(target, await base(), config, [inspectorService], { deadlineMs: 500 });
     expect(Date.now() - started).toBeLessThan(2500);
-    expect(result.inspector).toEqual({
+    expect(result.services.inspector!).toEqual({
       status: "missing",
-      reason: `${INSPECTOR_CLASSIC_EOL}; its endpoints no longer answer. Inspector ListRulesPackages at inspector.us-east-1.amazonaws.com: no answer within 500 ms. The run's verdict is unknown.`,
+      reason: `${INSPECTOR_CLASSIC_EOL}; its endpoints no longer answer. Inspector Classic ListRulesPackages at inspector.us-east-1.amazonaws.com: no answer within 500 ms. Its checks are unknown.`,
     });
   });
 
@@ -83,11 +84,11 @@ describe("aws target after Inspector Classic's end of support", () => {
         ),
       ),
     );
-    const result = await probeTarget(target, await base(), config);
-    expect(result.inspector.status).toBe("missing");
-    if (result.inspector.status === "missing") {
-      expect(result.inspector.reason).toContain(`${INSPECTOR_CLASSIC_EOL}; its endpoints refuse calls from accounts without Classic access`);
-      expect(result.inspector.reason).toContain("AccessDeniedException");
+    const result = await probeTarget(target, await base(), config, [inspectorService]);
+    expect(result.services.inspector!.status).toBe("missing");
+    if (result.services.inspector!.status === "missing") {
+      expect(result.services.inspector!.reason).toContain(`${INSPECTOR_CLASSIC_EOL}; its endpoints refuse calls from accounts without Classic access`);
+      expect(result.services.inspector!.reason).toContain("AccessDeniedException");
     }
   });
 
@@ -97,6 +98,6 @@ describe("aws target after Inspector Classic's end of support", () => {
         HttpResponse.json({ __type: "InternalException", message: "try again", canRetry: true }, { status: 500, headers: { "x-amzn-requestid": "r-2" } }),
       ),
     );
-    expect((await probeTarget(target, await base(), config)).inspector).toEqual({ status: "ok" });
+    expect((await probeTarget(target, await base(), config, [inspectorService])).services.inspector).toEqual({ status: "ok" });
   });
 });

@@ -12,6 +12,7 @@ const exchange = (response?: Partial<NonNullable<WireExchange["response"]>>, fai
   url: "https://inspector.us-east-1.amazonaws.com/",
   method: "POST",
   amzTarget: "InspectorService.ListFindings",
+  requestHeaders: { "x-amz-target": "InspectorService.ListFindings" },
   requestBody: '{"maxResults":5}',
   sentAt: new Date(),
   ...(response !== undefined

@@ -5,7 +5,8 @@
  * written, with what to set.
  */
 import { describe, expect, it } from "vitest";
-import { ConfigError, CONFIG_OPTIONS, parseArgsOptions, resolveRunConfig, type ConfigKey } from "../../../harness/config.js";
+import { ConfigError, CONFIG_OPTIONS, parseArgsOptions, resolveRunConfig, servicesOf, type ConfigKey } from "../../../harness/config.js";
+import { endpointsFromEnv } from "../../../harness/targets/endpoint-env.js";
 import { CHECK_OPTIONS } from "../../../harness/check/recheck.js";
 import { runConformance } from "../../../harness/run/run-conformance.js";
 import { unsupportedVerdictMessage } from "../../../harness/report/verdict.js";
@@ -14,7 +15,7 @@ import { testConfig } from "./helpers.js";
 
 /** A value each validated setting refuses. */
 const BAD: Partial<Record<ConfigKey, string>> = {
-  target: "mainframe", region: "mars", seed: "x", runs: "0", maxCommands: "1.5", rulesEdition: "1999", roleArn: "nope",
+  target: "mainframe", services: "inspector3", region: "mars", seed: "x", runs: "0", maxCommands: "1.5", rulesEdition: "1999", roleArn: "nope",
   collectDeadlineMs: "-1", lookupRequestsPerSecond: "x", callTimeoutMs: "5", reportsDir: "", trailDir: "",
   checkChunkCalls: "0", replayPath: "x", commandsReplayPath: "",
 };
@@ -78,11 +79,29 @@ describe("configuration messages", () => {
   });
 
   it("what a target lacks is said per scope, never as 'does not support target'", () => {
-    for (const scope of ["target", "inspector", "lookupEvents", "sts"] as const) {
+    for (const scope of ["target", "inspector", "inspector2", "lookupEvents", "sts"] as const) {
       const text = unsupportedVerdictMessage({ scope, reason: "why" });
       expect(text).not.toMatch(/support target/);
       expect(text).toContain("why");
     }
     expect(unsupportedVerdictMessage({ scope: "target", reason: "no credentials" })).toMatch(/^The run could not use the target: no credentials\. .*verdict is unknown/);
+    expect(unsupportedVerdictMessage({ scope: "inspector2", reason: "HTTP 404" })).toMatch(/^The target does not serve Amazon Inspector \(v2\) \(HTTP 404\)/);
+  });
+
+  it("--services / CONFORMANCE_SERVICES: a list of service ids, in the suite's order; both by default on emulators, v2 on aws", () => {
+    expect(servicesOf(resolveRunConfig({}, {}))).toEqual(["inspector", "inspector2"]);
+    expect(servicesOf(resolveRunConfig({ target: "endpoint" }, {}))).toEqual(["inspector", "inspector2"]);
+    expect(servicesOf(resolveRunConfig({ target: "aws" }, {}))).toEqual(["inspector2"]);
+    expect(servicesOf(resolveRunConfig({ services: "inspector2, inspector" }, {}))).toEqual(["inspector", "inspector2"]);
+    expect(servicesOf(resolveRunConfig({}, { CONFORMANCE_SERVICES: "inspector2" }))).toEqual(["inspector2"]);
+    expect(servicesOf(resolveRunConfig({ target: "aws", services: "inspector" }, {}))).toEqual(["inspector"]);
+    expect(() => resolveRunConfig({ services: "inspector3" }, {})).toThrow(/--services \/ CONFORMANCE_SERVICES: each service must be one of inspector, inspector2 \(got "inspector3"\)/);
+    expect(() => resolveRunConfig({}, { CONFORMANCE_SERVICES: " , " })).toThrow(/--services \/ CONFORMANCE_SERVICES: name at least one service/);
+  });
+
+  it("an endpoint target checking only v2 needs only v2's endpoint besides CloudTrail and STS", () => {
+    const env = { AWS_ENDPOINT_URL_INSPECTOR2: "http://127.0.0.1:1", AWS_ENDPOINT_URL_CLOUDTRAIL: "http://127.0.0.1:2", AWS_ENDPOINT_URL_STS: "http://127.0.0.1:3" };
+    expect(endpointsFromEnv(env, ["inspector2"])).toEqual({ inspector2: "http://127.0.0.1:1", cloudtrail: "http://127.0.0.1:2", sts: "http://127.0.0.1:3" });
+    expect(() => endpointsFromEnv(env)).toThrow(/AWS_ENDPOINT_URL \(or AWS_ENDPOINT_URL_INSPECTOR\): not set/);
   });
 });

@@ -10,6 +10,7 @@ import { DEFAULT_ROLE_ARN } from "../../../emulator/accounts/index.js";
 import { HistoryExecutor, targetIdentities } from "../../../harness/execute/executor.js";
 import { HistoryWriter, readHistory } from "../../../harness/execute/history.js";
 import { probeTarget } from "../../../harness/targets/probe.js";
+import { inspectorService } from "../../../harness/services/inspector.js";
 import type { ProvisionedIdentity } from "../../../harness/targets/target.js";
 import { createEmbeddedTarget, type EmbeddedTarget } from "../../../harness/targets/embedded.js";
 import { ObservedCallSchema } from "../../../history/observed-call.js";
@@ -203,9 +204,9 @@ describe("embedded target executor and history", () => {
 describe("probe of the embedded target", () => {
   it("reports Inspector, LookupEvents and STS ok", async () => {
     const base = await available("IAMUser");
-    const probe = await probeTarget(target, base, testConfig());
-    expect(probe).toMatchObject({ inspector: { status: "ok" }, lookupEvents: { status: "ok" }, sts: { status: "ok" } });
+    const probe = await probeTarget(target, base, testConfig(), [inspectorService]);
+    expect(probe).toMatchObject({ services: { inspector: { status: "ok" } }, lookupEvents: { status: "ok" }, sts: { status: "ok" } });
     // The probe's own Inspector call reaches the service: its request id is reported so the run can set its record aside.
-    expect(probe.inspectorRequestIds).toHaveLength(1);
+    expect(probe.requestIds).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { startHttpServer, type RunningServer } from "../../../emulator/transport
 import { ConfigError } from "../../../harness/config.js";
 import { HistoryExecutor, targetIdentities } from "../../../harness/execute/executor.js";
 import { probeTarget } from "../../../harness/targets/probe.js";
+import { inspectorService } from "../../../harness/services/inspector.js";
 import { createEndpointTarget } from "../../../harness/targets/endpoint.js";
 import { endpointsFromEnv } from "../../../harness/targets/endpoint-env.js";
 import { createTarget } from "../../../harness/targets/create-target.js";
@@ -66,10 +67,10 @@ describe("endpoint target on the loopback emulator", () => {
   it("probes all three services ok", async () => {
     const base = await target.provision("IAMUser");
     if (base.status !== "available") throw new Error(base.reason);
-    const probe = await probeTarget(target, base.identity, config);
-    expect(probe).toMatchObject({ inspector: { status: "ok" }, lookupEvents: { status: "ok" }, sts: { status: "ok" } });
+    const probe = await probeTarget(target, base.identity, config, [inspectorService]);
+    expect(probe).toMatchObject({ services: { inspector: { status: "ok" } }, lookupEvents: { status: "ok" }, sts: { status: "ok" } });
     // The probe's own Inspector call reaches the service: its request id is reported so the run can set its record aside.
-    expect(probe.inspectorRequestIds).toHaveLength(1);
+    expect(probe.requestIds).toHaveLength(1);
   });
 
   it("says Root is na when no root credentials are configured", async () => {
@@ -101,7 +102,7 @@ describe("endpoint configuration", () => {
   it("takes per-service overrides over AWS_ENDPOINT_URL", () => {
     expect(
       endpointsFromEnv({ AWS_ENDPOINT_URL: "http://127.0.0.1:4566/", AWS_ENDPOINT_URL_STS: "http://127.0.0.1:5000" }),
-    ).toEqual({ inspector: "http://127.0.0.1:4566", cloudtrail: "http://127.0.0.1:4566", sts: "http://127.0.0.1:5000" });
+    ).toEqual({ inspector: "http://127.0.0.1:4566", inspector2: "http://127.0.0.1:4566", cloudtrail: "http://127.0.0.1:4566", sts: "http://127.0.0.1:5000" });
   });
 
   it("fails with a ConfigError naming the variable when the URL is missing or malformed", () => {

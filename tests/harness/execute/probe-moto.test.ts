@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeTarget } from "../../../harness/targets/probe.js";
+import { inspectorService } from "../../../harness/services/inspector.js";
 import type { ProvisionedIdentity } from "../../../harness/targets/target.js";
 import { createEndpointTarget } from "../../../harness/targets/endpoint.js";
 import type { HarnessTarget } from "../../../harness/targets/harness-target.js";
@@ -67,10 +68,10 @@ describe.skipIf(!motoPresent)("probe against moto_server", () => {
       credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
       expected: { kind: "IAMUser", accountId: "123456789012", accessKeyId: "AKIAIOSFODNN7EXAMPLE", callerArn: "unknown", callerUserId: "unknown" },
     };
-    const result = await probeTarget(target, base, config);
+    const result = await probeTarget(target, base, config, [inspectorService]);
     expect(result.sts).toEqual({ status: "ok" });
     for (const [cap, op] of [
-      [result.inspector, "Inspector ListRulesPackages"],
+      [result.services.inspector!, "Inspector Classic ListRulesPackages"],
       [result.lookupEvents, "CloudTrail LookupEvents"],
     ] as const) {
       expect(cap.status).toBe("missing");

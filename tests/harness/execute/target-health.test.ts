@@ -44,4 +44,23 @@ describe("TargetHealth", () => {
     h.observeCollection(false);
     expect(h.down?.reason).toBe(err.message);
   });
+
+  it("surveying: answers that are not the service's (HTML 404) keep it up; calls without any answer still trip it", () => {
+    const h = new TargetHealth("http://127.0.0.1:1");
+    for (let i = 0; i < 4; i++) h.observe(call(i, "unknown", "foreign-answer"));
+    h.surveying();
+    for (let i = 4; i < 20; i++) h.observe(call(i, "unknown", "foreign-answer"));
+    expect(h.down).toBeUndefined();
+    expect(h.indeterminate.byCause).toEqual({ "foreign-answer": 20 });
+    for (let i = 20; i < 24; i++) h.observe(call(i, "unknown", "refused"));
+    expect(h.down).toBeUndefined();
+    h.observe(call(24, "unknown", "timeout"));
+    expect(h.down?.reason).toMatch(/gave no complete answer to 5 calls in a row \(the last: ListFindings, timeout/);
+  });
+
+  it("without surveying, 5 answers in a row that are not the service's trip it", () => {
+    const h = new TargetHealth("http://127.0.0.1:1");
+    for (let i = 0; i < 5; i++) h.observe(call(i, "unknown", "foreign-answer"));
+    expect(h.down?.reason).toMatch(/5 calls in a row \(the last: ListFindings, foreign-answer/);
+  });
 });

@@ -121,7 +121,7 @@ export async function runThroughProxy(cls: FaultClass, fault: string | undefined
     CONFORMANCE_ROOT_ACCESS_KEY_ID: DEFAULT_ROOT_ACCESS_KEY.accessKeyId,
     CONFORMANCE_ROOT_SECRET_ACCESS_KEY: DEFAULT_ROOT_ACCESS_KEY.secretAccessKey,
   };
-  const config = resolveRunConfig({ target: "endpoint", runs, reportsDir, ...cls.flags }, {});
+  const config = resolveRunConfig({ target: "endpoint", services: ["inspector"], runs, reportsDir, ...cls.flags }, {});
   const started = Date.now();
   try {
     const run = await runConformance(config, env, () => undefined);

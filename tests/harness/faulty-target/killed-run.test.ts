@@ -16,7 +16,7 @@ import { endpointEnv, ROOT, runCheckProcess, runConformanceProcess, startEmulato
 
 const dir = mkdtempSync(join(tmpdir(), "killed-run-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const FLAGS = ["--deferred", "--runs", "300", "--seed", "7"];
+const FLAGS = ["--services", "inspector", "--deferred", "--runs", "300", "--seed", "7"];
 
 /** Starts a deferred run, kills it with SIGKILL once it has made `afterSweep` calls past the coverage sweep. */
 async function killedRun(env: NodeJS.ProcessEnv, reportsDir: string, afterSweep: number): Promise<string> {

@@ -33,7 +33,7 @@ function failingRun(): RunBuilder {
 describe("buildReport", () => {
   it("computes counts: calls, records, coverage, collection, findings by code", () => {
     const report = buildReport(reportInput(failingRun(), { replayCommand: (seq) => `npm run conformance -- --seed 42 --path 0:${seq}` }));
-    expect(report).toMatchObject({ schemaVersion: 1, verdict: "fail", exitCode: 1, calls: 76, records: 75, clockSkewMs: 5000 });
+    expect(report).toMatchObject({ schemaVersion: 2, verdict: "fail", exitCode: 1, calls: 76, records: 75, clockSkewMs: 5000 });
     expect(report.coverage).toHaveLength(37);
     expect(report.coverage.find((c) => c.operation === "ListFindings")).toMatchObject({ calls: 3, ok: 2, error: 1, unknown: 0, unsent: 0 });
     expect(report.collection).toEqual({ requests: 3, throttled: 1, missing: 1, duplicatesCollapsed: 1, uncollected: 0, unsupported: [] });
@@ -43,7 +43,7 @@ describe("buildReport", () => {
       (["IAMUser", "Root", "AssumedRole", "FederatedUser"] as const).map((kind) => [kind, calls.filter((c) => c.identity.kind === kind).length]),
     );
     expect(report.identities.reduce((n, i) => n + i.callCount, 0)).toBe(76);
-    expect(report.checks.find((c) => c.id === "CreateResourceGroup/echo")?.counterexample?.replay).toBe("npm run conformance -- --seed 42 --path 0:100");
+    expect(report.checks.find((c) => c.id === "inspector:CreateResourceGroup/echo")?.counterexample?.replay).toBe("npm run conformance -- --seed 42 --path 0:100");
   });
 
   it("puts the runner's messages first, then the verdict's reasons", () => {
@@ -77,7 +77,8 @@ describe("writeReports", () => {
   it("refuses a report that does not match the schema", async () => {
     const report = buildReport(reportInput(RunBuilder.conforming()));
     await expect(writeReports({ ...report, verdict: "maybe" } as never, join(tmpdir(), "never-written"))).rejects.toThrow();
-    expect(ConformanceReportSchema.safeParse({ ...report, schemaVersion: 2 }).success).toBe(false);
+    // A report of schema version 1 (check ids without their service) is not read as version 2.
+    expect(ConformanceReportSchema.safeParse({ ...report, schemaVersion: 1 }).success).toBe(false);
   });
 });
 
@@ -88,8 +89,8 @@ describe("renderings", () => {
     const md = renderMarkdown(report);
     expect(md.split("\n")[0]).toBe("# Conformance: FAIL");
     for (const op of INSPECTOR_OPERATIONS) expect(md).toContain(`| \`${op}\` |`);
-    expect(md.indexOf("## Why")).toBeLessThan(md.indexOf("## Operations x rule families"));
-    expect(md).toContain("### `CreateResourceGroup/echo`");
+    expect(md.indexOf("## Why")).toBeLessThan(md.indexOf("## Inspector Classic (`inspector`): fail, operations x rule families"));
+    expect(md).toContain("### `inspector:CreateResourceGroup/echo`");
     expect(md).toContain("`\"expected-value\"`");
     expect(md).toContain("npm run conformance -- --seed 42 --path 0:100");
     expect(md).toContain("## Coverage");
@@ -105,7 +106,7 @@ describe("renderings", () => {
     const html = renderHtml(report);
     expect(html).toContain("Conformance: <span class=\"fail\">FAIL</span>");
     for (const op of INSPECTOR_OPERATIONS) expect(html).toContain(`<code>${op}</code>`);
-    expect(html).toMatch(/<td class="cell fail" title="CreateResourceGroup\/echo: fail\. [^"]*"><a href="#CreateResourceGroup\/echo">✗ fail<\/a><\/td>/);
+    expect(html).toMatch(/<td class="cell fail" title="inspector:CreateResourceGroup\/echo: fail\. [^"]*"><a href="#inspector:CreateResourceGroup\/echo">✗ fail<\/a><\/td>/);
     expect(html).toContain("<td class=\"cell pass\"");
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more");
@@ -115,10 +116,11 @@ describe("renderings", () => {
 
   it("console: fixed-width table whatever the statuses, verdict line, no colours unless asked", () => {
     const passing = buildReport(reportInput(RunBuilder.conforming()));
-    const widths = (text: string): Set<number> => new Set(text.split("\n").slice(0, 2 + INSPECTOR_OPERATIONS.length).map((l) => l.length));
+    const widths = (text: string): Set<number> => new Set(text.split("\n").slice(1, 3 + INSPECTOR_OPERATIONS.length).map((l) => l.length));
     expect(widths(renderConsole(report)).size).toBe(1);
     expect([...widths(renderConsole(report))]).toEqual([...widths(renderConsole(passing))]);
     const plain = renderConsole(report);
+    expect(plain.split("\n")[0]).toBe("Inspector Classic (inspector): FAIL, 76 calls, 75 records");
     expect(plain).not.toMatch(/\u001b\[/);
     expect(plain).toContain("verdict: FAIL (exit 1)");
     expect(plain.split("\n").filter((l) => l.startsWith("CreateResourceGroup ")).length).toBe(1);

@@ -18,7 +18,7 @@ describe("verdictOf", () => {
     expect(verdictOf(checks, [])).toBe("fail");
     expect(verdictOf(checks, [{ scope: "lookupEvents", reason: "x" }])).toBe("fail");
     expect(exitCodeOf("fail")).toBe(1);
-    expect(explainVerdict(checks, [])[0]).toContain("ListFindings/shape");
+    expect(explainVerdict(checks, [])[0]).toContain("inspector:ListFindings/shape");
   });
 
   it("does not fail on advisory findings", () => {
@@ -32,7 +32,7 @@ describe("verdictOf", () => {
     run.identities = run.identities.map((i) => (i.kind === "Root" ? { kind: "Root", status: "na", reason: "no root keys on this account" } : i));
     run.calls = run.calls.map((c) => (c.identity.kind === "Root" ? { ...c, identity: { ...c.identity, kind: "IAMUser" } } : c));
     const checks = buildChecks(run.input());
-    expect(checks.find((c) => c.id === "*/identity:Root")?.status).toBe("na");
+    expect(checks.find((c) => c.id === "inspector:*/identity:Root")?.status).toBe("na");
     expect(verdictOf(checks, [])).toBe("pass");
     expect(verdictOf(checks, [{ scope: "sts", reason: "no STS" }])).toBe("pass");
   });
@@ -65,9 +65,9 @@ describe("verdictOf", () => {
     const run = RunBuilder.conforming();
     run.calls = run.calls.filter((c) => !(c.operation === "ListFindings" && c.outcome === "error"));
     const checks = buildChecks(run.input());
-    expect(checks.find((c) => c.id === "ListFindings/error")?.status).toBe("unknown");
+    expect(checks.find((c) => c.id === "inspector:ListFindings/error")?.status).toBe("unknown");
     expect(verdictOf(checks, [])).toBe("pass");
-    expect(explainVerdict(checks, []).join("\n")).toContain("ListFindings/error");
+    expect(explainVerdict(checks, []).join("\n")).toContain("inspector:ListFindings/error");
   });
 
   it("is unknown when an available identity kind was never used, and when there is nothing at all", () => {

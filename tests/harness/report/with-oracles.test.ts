@@ -26,15 +26,15 @@ describe("checks from checkRun", () => {
     const identities = new RunBuilder().identities;
     const checks = buildChecks({ calls, findings: run, identities, unsupported: [], records });
     const get = (id: string) => checks.find((c) => c.id === id);
-    expect(get("ListFindings/completeness")).toMatchObject({ status: "pass", advisories: 1 });
-    expect(get("ListFindings/shape")?.status).toBe("fail"); // the hand-written record lacks most fields
-    expect(get("DescribeFindings/completeness")).toMatchObject({ status: "fail", failed: 1 });
-    expect(get("DescribeFindings/completeness")?.counterexample?.calls.map((c) => c.seq)).toEqual([1]);
-    expect(get("DeleteAssessmentRun/completeness")?.status).toBe("fail");
-    expect(get("CreateResourceGroup/completeness")?.status).toBe("unknown");
+    expect(get("inspector:ListFindings/completeness")).toMatchObject({ status: "pass", advisories: 1 });
+    expect(get("inspector:ListFindings/shape")?.status).toBe("fail"); // the hand-written record lacks most fields
+    expect(get("inspector:DescribeFindings/completeness")).toMatchObject({ status: "fail", failed: 1 });
+    expect(get("inspector:DescribeFindings/completeness")?.counterexample?.calls.map((c) => c.seq)).toEqual([1]);
+    expect(get("inspector:DeleteAssessmentRun/completeness")?.status).toBe("fail");
+    expect(get("inspector:CreateResourceGroup/completeness")?.status).toBe("unknown");
     // Each per-record finding is counted once, though it is both in `all` and in `byCall`.
     const shapeFindings = run.byCall.get(0)?.filter((f) => f.code.startsWith("shape.")).length ?? 0;
-    expect(get("ListFindings/shape")?.counterexample?.findings.filter((f) => f.code.startsWith("shape."))).toHaveLength(shapeFindings);
+    expect(get("inspector:ListFindings/shape")?.counterexample?.findings.filter((f) => f.code.startsWith("shape."))).toHaveLength(shapeFindings);
     expect(verdictOf(checks, [])).toBe("fail");
   });
 });

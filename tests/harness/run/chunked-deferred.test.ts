@@ -19,7 +19,7 @@ const BUDGET = { runs: 6, maxCommands: 6, seed: 7 } as const;
 
 async function deferredRun(checkChunkCalls: number, faults: string[] = []): Promise<{ run: ConformanceRun; log: string[] }> {
   const reportsDir = mkdtempSync(join(tmpdir(), "chunked-"));
-  const config = resolveRunConfig({ ...BUDGET, deferred: true, checkChunkCalls, reportsDir }, {});
+  const config = resolveRunConfig({ ...BUDGET, services: ["inspector"], deferred: true, checkChunkCalls, reportsDir }, {});
   const target = createEmbeddedTarget(config, { faults });
   const log: string[] = [];
   const run = await runConformance(config, {}, (line) => log.push(line), { target });

@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), "endpoint-run-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("npm run conformance against npm run emulator (endpoint target)", () => {
-  it("passes with every identity kind", async () => {
+  it("passes both services with every identity kind", async () => {
     const { child, ready } = await startEmulatorProcess();
     try {
       const result = await runConformanceProcess(["--runs", "10", "--reports-dir", dir], endpointEnv(ready, DEFAULT_ROOT_ACCESS_KEY));
@@ -24,6 +24,8 @@ describe("npm run conformance against npm run emulator (endpoint target)", () =>
       const report = ConformanceReportSchema.parse(JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")));
       expect(report).toMatchObject({ target: "endpoint", endpoint: ready["endpoint"], verdict: "pass" });
       expect(report.identities.every((i) => i.status === "available")).toBe(true);
+      expect(report.services.map((s) => [s.service, s.verdict, s.operations])).toEqual([["inspector", "pass", 37], ["inspector2", "pass", 81]]);
+      expect(report.services.every((s) => s.records === s.calls && s.calls > 0)).toBe(true);
     } finally {
       child.kill("SIGTERM");
     }
@@ -38,7 +40,8 @@ describe("npm run conformance against npm run emulator (endpoint target)", () =>
       const root = report.identities.find((i) => i.kind === "Root")!;
       expect(root.status).toBe("na");
       expect(root.reason).toContain("CONFORMANCE_ROOT");
-      expect(report.checks.find((c) => c.id === "*/identity:Root")?.status).toBe("na");
+      expect(report.checks.find((c) => c.id === "inspector:*/identity:Root")?.status).toBe("na");
+      expect(report.checks.find((c) => c.id === "inspector2:*/identity:Root")?.status).toBe("na");
     } finally {
       child.kill("SIGTERM");
     }

@@ -42,7 +42,7 @@ function wrongRegionTarget(config: RunConfig) {
 async function run(flags: Partial<Record<keyof RunConfig, unknown>>) {
   const reportsDir = mkdtempSync(join(tmpdir(), "shrink-"));
   dirs.push(reportsDir);
-  const config = resolveRunConfig({ runs: 30, maxCommands: 10, ...flags, reportsDir }, {});
+  const config = resolveRunConfig({ services: ["inspector"], runs: 30, maxCommands: 10, ...flags, reportsDir }, {});
   return runConformance(config, {}, () => undefined, { target: wrongRegionTarget(config) });
 }
 
@@ -50,7 +50,7 @@ describe("interactive mode shrinks a failure to a minimal, replayable counterexa
   it("reports the failing call, expected against actual, and a replay command that reproduces it", async () => {
     const first = await run({});
     expect(first.report.verdict).toBe("fail");
-    const check = first.report.checks.find((c) => c.id === "DeleteAssessmentTemplate/correlated")!;
+    const check = first.report.checks.find((c) => c.id === "inspector:DeleteAssessmentTemplate/correlated")!;
     expect(check.status).toBe("fail");
     const shrunk = check.counterexample!;
     expect(shrunk.replay).toMatch(/^npm run conformance -- --seed \d+ .*--path [\d:]+/);
@@ -60,14 +60,14 @@ describe("interactive mode shrinks a failure to a minimal, replayable counterexa
       expect.objectContaining({ code: "correlated.aws_region", path: "awsRegion", expected: "us-east-1", actual: "eu-west-3" }),
     );
     // Nothing else is blamed.
-    expect(first.report.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["DeleteAssessmentTemplate/correlated"]);
+    expect(first.report.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["inspector:DeleteAssessmentTemplate/correlated"]);
 
     // Replay: the seed, path and commands replay path from the printed command.
     const seed = Number(/--seed (\d+)/.exec(shrunk.replay!)![1]);
     const path = /--path ([\d:]+)/.exec(shrunk.replay!)![1]!;
     const commandsReplayPath = /--commands-replay-path '([^']+)'/.exec(shrunk.replay!)?.[1];
     const replayed = await run({ seed, replayPath: path, ...(commandsReplayPath ? { commandsReplayPath } : {}) });
-    const again = replayed.report.checks.find((c) => c.id === "DeleteAssessmentTemplate/correlated")!;
+    const again = replayed.report.checks.find((c) => c.id === "inspector:DeleteAssessmentTemplate/correlated")!;
     expect(again.status).toBe("fail");
     expect(again.counterexample!.calls.map((c) => c.operation)).toEqual(shrunk.calls.map((c) => c.operation));
   }, 120_000);

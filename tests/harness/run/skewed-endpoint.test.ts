@@ -26,7 +26,7 @@ async function runAgainstClockAhead(aheadMs: number) {
   const reportsDir = mkdtempSync(join(tmpdir(), "skewed-endpoint-"));
   dirs.push(reportsDir);
   // A short collection deadline: a record outside the window is looked for again at once.
-  const config = resolveRunConfig({ target: "endpoint", runs: 4, maxCommands: 4, seed: 11, reportsDir, collectDeadlineMs: 500 }, {});
+  const config = resolveRunConfig({ target: "endpoint", services: ["inspector"], runs: 4, maxCommands: 4, seed: 11, reportsDir, collectDeadlineMs: 500 }, {});
   const ready = { endpoint: server.endpoint, region: config.region, ...DEFAULT_USER_ACCESS_KEY };
   const target = createEndpointTarget(config, endpointEnv(ready, DEFAULT_ROOT_ACCESS_KEY));
   try {
