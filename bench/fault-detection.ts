@@ -1,6 +1,7 @@
 /**
- * (c) Fault detection: for every fault of the emulator's catalogue (emulator/faults/catalogue.ts), one
- * conformance run (interactive, default budget) on an embedded target with only that fault, recording
+ * (c) Fault detection: for every fault of the emulator's catalogue (emulator/faults/catalogue.ts,
+ * Classic's and v2's), one conformance run (interactive, default budget, the fault's service) on an
+ * embedded target with only that fault, recording
  * whether the verdict is fail, the finding codes, and calls and seconds to the first required finding
  * (RunOptions.onDetection). `region-fixed-us-east-1` runs in eu-west-1, where it shows.
  * Runs one after another: msw intercepts per process, so one embedded target at a time.
@@ -8,9 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-// The suite checks Inspector Classic only, so (c) runs the Classic faults; the Inspector v2 faults
-// (service "inspector2") wait for the suite to check v2.
-import { CLASSIC_FAULTS as FAULTS } from "../emulator/faults/catalogue.js";
+import { FAULTS, type FaultService } from "../emulator/faults/catalogue.js";
 import { resolveRunConfig } from "../harness/config.js";
 import { runConformance } from "../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../harness/targets/index.js";
@@ -46,11 +45,12 @@ export interface FaultSummary {
 const REGION_FOR: Readonly<Record<string, string>> = { "region-fixed-us-east-1": "eu-west-1" };
 
 /** Runs the suite once against an emulator with the one fault `name`. */
-export async function runWithFault(name: string, family: string): Promise<FaultResult> {
+export async function runWithFault(name: string, family: string, service: FaultService): Promise<FaultResult> {
   const region = REGION_FOR[name] ?? "us-east-1";
   const reportsDir = mkdtempSync(join(tmpdir(), "bench-fault-"));
   try {
-    const config = resolveRunConfig({ target: "embedded", region, reportsDir }, {});
+    // A fault acts on one service's records: the run checks that service.
+    const config = resolveRunConfig({ target: "embedded", services: [service], region, reportsDir }, {});
     const target = createEmbeddedTarget(config, { faults: [name] });
     let detection: { calls: number; elapsedMs: number } | undefined;
     const started = performance.now();
@@ -86,7 +86,7 @@ export async function measureFaultDetection(limit?: number, progress: (line: str
   const results: FaultResult[] = [];
   const chosen = limit === undefined ? FAULTS : FAULTS.slice(0, limit);
   for (const f of chosen) {
-    const r = await runWithFault(f.name, f.family);
+    const r = await runWithFault(f.name, f.family, f.service);
     progress(`fault ${f.name}: ${r.detected ? `detected in ${r.secondsToDetection?.toFixed(2)} s, ${r.callsToDetection} calls` : `NOT detected (${r.verdict})`}`);
     results.push(r);
   }

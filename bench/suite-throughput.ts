@@ -110,16 +110,18 @@ function timedTarget(target: HarnessTarget, log: IntervalLog): HarnessTarget {
   };
 }
 
-function serverLabel(amzTarget: string | null | undefined): string {
+/** Which service a request is for: Classic by its X-Amz-Target, v2 (rest-json) by a path other than STS's `/`. */
+function serverLabel(amzTarget: string | null | undefined, url: string): string {
   if (amzTarget?.startsWith("InspectorService.")) return "inspector-server";
   if (amzTarget?.includes("CloudTrail_20131101.")) return "lookup-server";
+  if (new URL(url).pathname !== "/") return "inspector-server";
   return "sts-server";
 }
 
 /** Wraps an emulator handler so each request's service time is logged. */
 function timedHandler(handle: (req: WireRequest) => Promise<WireResponse>, log: IntervalLog) {
   return async (req: WireRequest): Promise<WireResponse> => {
-    const end = log.begin(serverLabel(req.headers["x-amz-target"]));
+    const end = log.begin(serverLabel(req.headers["x-amz-target"], req.url));
     try {
       return await handle(req);
     } finally {
@@ -133,7 +135,7 @@ async function buildTarget(config: RunConfig, transport: SuiteTransport, log: In
   if (transport === "embedded") {
     const target = createEmbeddedTarget(config);
     const open = new Map<string, () => void>();
-    target.msw.events.on("request:start", ({ request, requestId }) => open.set(requestId, log.begin(serverLabel(request.headers.get("x-amz-target")))));
+    target.msw.events.on("request:start", ({ request, requestId }) => open.set(requestId, log.begin(serverLabel(request.headers.get("x-amz-target"), request.url))));
     target.msw.events.on("response:mocked", ({ requestId }) => {
       open.get(requestId)?.();
       open.delete(requestId);

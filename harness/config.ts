@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { SERVICE_IDS, type ServiceId } from "../model/services.js";
 import { TARGET_NAMES } from "./targets/target.js";
+import { targetProfile } from "./targets/target-profile.js";
 
 /**
  * Every setting of a run: its flag as the user types it (`npm run conformance -- --lookup-rps 2`),
@@ -112,7 +113,7 @@ export type RunConfig = z.infer<typeof runConfigSchema>;
  * Inspector v2 alone on aws (Inspector Classic reached its end of support on 2026-05-20).
  */
 export function servicesOf(config: Pick<RunConfig, "services" | "target">): readonly ServiceId[] {
-  return config.services ?? (config.target === "aws" ? ["inspector2"] : SERVICE_IDS);
+  return config.services ?? targetProfile(config.target).services;
 }
 
 /** Raised for configuration that does not validate; the message lists each problem and its fix. */

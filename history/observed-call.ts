@@ -101,8 +101,12 @@ export const ObservedHttpSchema = z.object({
   method: z.string().min(1),
   path: z.string().min(1),
   query: z.record(z.string(), z.array(z.string())),
+  /** The request headers as sent, lower-cased, without `authorization` and `x-amz-security-token`. */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** The request body as sent, as text ("" for none). */
+  body: z.string().optional(),
 });
-/** The HTTP request line of a rest-json call. */
+/** The HTTP request of a rest-json call as sent: method, path, query string, headers and body. */
 export type ObservedHttp = z.infer<typeof ObservedHttpSchema>;
 
 /** ISO-8601 instant with an explicit zone, e.g. `2026-05-01T12:00:00.123Z`. */

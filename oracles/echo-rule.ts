@@ -40,7 +40,9 @@ const LOCATION_CODES: Readonly<Record<Exclude<InputBinding["location"], "body">,
  * bound to the path, query string or headers on its own, with its location's code; the body members
  * (and any key of the record that is no input member) together, as echo.request_mismatch.
  */
-export function checkBoundMembers(bindings: readonly InputBinding[], request: unknown, actual: unknown): Finding[] {
+export function checkBoundMembers(bindings: readonly InputBinding[], request: unknown, logged: unknown): Finding[] {
+  // requestParameters null where members were sent lacks each of them: each is named by its location.
+  const actual = logged === null && isPlainObject(request) ? {} : logged;
   if (!isPlainObject(request) || !isPlainObject(actual)) {
     const diff = firstJsonDifference(request, actual);
     return diff ? [finding("echo.request_mismatch", `requestParameters${diff.path}`, diff.expected, diff.actual)] : [];

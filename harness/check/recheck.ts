@@ -20,6 +20,7 @@ import { recollect, type RecollectSettings } from "./recollect.js";
 import { buildReport, renderConsole, useColour, writeReports, type ConformanceReport } from "../report/index.js";
 import type { CollectionStats, ReportInput } from "../report/build-report.js";
 import { readRunFile, runFileBeside, type RunFile } from "../run/run-file.js";
+import { targetProfile } from "../targets/target-profile.js";
 
 /**
  * The flags of `npm run check`, as the user types them; the command-line parser is built from this
@@ -97,7 +98,7 @@ export async function recheckHistory(input: RecheckInput): Promise<Recheck> {
     return collectAndReport(input, recordsPath, run, edition.data);
   }
   if (!existsSync(recordsPath)) {
-    const how = run === undefined || run.target === "embedded" ? "" : ` Read them from the target with \`npm run check -- ${input.historyPath} --collect\`.`;
+    const how = run === undefined || !targetProfile(run.target).collectLater ? "" : ` Read them from the target with \`npm run check -- ${input.historyPath} --collect\`.`;
     throw new ConfigError(`the records file ${recordsPath} does not exist: the run stopped before it collected its records (killed?), or give it with --records.${how}`);
   }
   const history = readHistory(input.historyPath);

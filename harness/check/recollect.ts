@@ -57,6 +57,7 @@ function endpointsFor(run: RunFile, env: NodeJS.ProcessEnv, messages: string[]):
  * target, bad settings, credentials of another account), with what to do.
  */
 export async function recollect(historyPath: string, recordsPath: string, run: RunFile, settings: RecollectSettings, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<Recollected> {
+  // The one target whose profile cannot collect later (TARGET_PROFILES.embedded.collectLater).
   if (run.target === "embedded") {
     throw new ConfigError(
       `--collect cannot read the records of ${historyPath}: it was made on the embedded target, whose emulator lived in the process that made the run, and its records went with it. Run again; to be able to collect later, run against \`npm run emulator\` (CONFORMANCE_TARGET=endpoint).`,

@@ -8,10 +8,11 @@ import type { RunConfig } from "../config.js";
 import { LookupMargin, MIN_LOOKUP_MARGIN_MS } from "./lookup-margin.js";
 import type { ProvisionedIdentity } from "../targets/target.js";
 import type { HarnessTarget } from "../targets/index.js";
+import { targetProfile } from "../targets/target-profile.js";
 
 /** Collector behaviour per target: AWS is slow and rate-limited; emulators answer at once. */
 export function collectSettings(config: RunConfig, target: HarnessTarget, base: ProvisionedIdentity, ctx: OracleContext, deferred: boolean): CollectSettings {
-  const aws = config.target === "aws";
+  const profile = targetProfile(config.target);
   // The embedded emulator reads this process's clock: its records need no skew margin, but each
   // query keeps reaching a second back, over records already collected, so that every query pages
   // and its window overlaps earlier ones (a margin of 0 made LookupEvents' pagination go unchecked:
@@ -21,16 +22,14 @@ export function collectSettings(config: RunConfig, target: HarnessTarget, base: 
   // clock: up to the skew tolerance. An endpoint's interactive queries start at 1 s and widen to what
   // its records show (harness/collect/lookup-margin.ts); deferred chunks are long, so the full margin costs
   // them little, and AWS is always deferred.
-  const widest = config.target === "embedded" ? MIN_LOOKUP_MARGIN_MS : ctx.clockSkewMs;
-  const margin = config.target === "endpoint" && !deferred ? new LookupMargin(MIN_LOOKUP_MARGIN_MS, widest) : new LookupMargin(widest);
+  const widest = profile.lookupMargin === "second" ? MIN_LOOKUP_MARGIN_MS : ctx.clockSkewMs;
+  const margin = profile.lookupMargin === "adaptive" && !deferred ? new LookupMargin(MIN_LOOKUP_MARGIN_MS, widest) : new LookupMargin(widest);
   return {
     // The target's own CloudTrail client: its endpoint (AWS_ENDPOINT_URL[_CLOUDTRAIL]), one attempt per request.
     client: target.cloudtrail(base.credentials),
-    requestsPerSecond: config.lookupRequestsPerSecond ?? (aws ? 2 : 0),
-    // The embedded emulator records synchronously: a record not there at once is missing, so its
-    // deadline only absorbs scheduling; an endpoint may deliver later; AWS takes about 5 minutes.
-    deadlineMs: config.collectDeadlineMs ?? (aws ? 15 * 60_000 : config.target === "endpoint" ? 5_000 : 300),
-    pollIntervalMs: aws ? 30_000 : config.target === "endpoint" ? 250 : 100,
+    requestsPerSecond: config.lookupRequestsPerSecond ?? profile.lookupRequestsPerSecond,
+    deadlineMs: config.collectDeadlineMs ?? profile.collectDeadlineMs,
+    pollIntervalMs: profile.collectPollMs,
     margin,
   };
 }

@@ -93,7 +93,7 @@ export function decodeRestJsonRequest(model: ModelDocument, operation: string, w
   const url = new URL(wire.url);
   const query: Record<string, string[]> = {};
   for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key);
-  const http: ObservedHttp = { method: wire.method, path: url.pathname, query };
+  const http: ObservedHttp = { method: wire.method, path: url.pathname, query, headers: wire.headers, body: wire.body };
   const bindings = inputBindingsOf(model, operation);
   if (bindings.length === 0) return { request: null, http };
 

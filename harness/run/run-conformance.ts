@@ -33,6 +33,7 @@ import { unverifiedRulesOf } from "../../oracles/index.js";
 import { executeService, ServiceRun, sweepService } from "./service-phase.js";
 import { surveyAnswers, surveyMessage } from "../report/answer-survey.js";
 import type { ServiceExecutor } from "../execute/executor.js";
+import { targetProfile } from "../targets/target-profile.js";
 
 /** The outcome of a run: the report, the exit code and where the files are. */
 export interface ConformanceRun {
@@ -72,7 +73,8 @@ export async function runConformance(
   for (const path of [historyPath, recordsPath, runPath]) rmSync(path, { force: true });
   const services = harnessServices(servicesOf(config));
   const history = new HistoryWriter(historyPath);
-  const deferred = config.deferred || config.target === "aws";
+  const profile = targetProfile(config.target);
+  const deferred = config.deferred || profile.alwaysDeferred;
   const unsupported: Unsupported[] = [];
   const messages: string[] = [];
   const notes = new Set<string>();
@@ -200,10 +202,9 @@ export async function runConformance(
   for (const part of parts) {
     const { calls, records, result } = part.result();
     if (trailDir !== undefined && calls.length > 0) {
-      const aws = config.target === "aws";
       const trailCtx = { ...part.ctx, lookupEventSource: undefined };
-      const deadlineMs = config.collectDeadlineMs ?? (aws ? 20 * 60_000 : 2_000);
-      const pollMs = aws ? 30_000 : 200;
+      const deadlineMs = config.collectDeadlineMs ?? profile.trailDeadlineMs;
+      const pollMs = profile.trailPollMs;
       const all = executor?.calls() ?? [];
       const trail =
         part.chunked !== undefined
@@ -245,7 +246,7 @@ export async function runConformance(
     services: reported,
     identities,
     unsupported,
-    incidents: incidentsOf(health, trouble, { where, calls: calls.length, historyFile: config.target === "embedded" ? undefined : historyPath }),
+    incidents: incidentsOf(health, trouble, { where, calls: calls.length, historyFile: profile.collectLater ? historyPath : undefined }),
     collection: { ...collection, uncollected: reported.reduce((n, p) => n + (p.uncollected?.size ?? 0), 0) },
     replayCommand: () => replayCommand(config),
     messages,

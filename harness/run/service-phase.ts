@@ -20,6 +20,7 @@ import type { Counterexample } from "../report/counterexample.js";
 import { counterexampleCall } from "../report/index.js";
 import type { ServicePart } from "../report/build-report.js";
 import type { HarnessService } from "../services/profile.js";
+import { targetProfile } from "../targets/target-profile.js";
 import { runDeferredPhase } from "./deferred-phase.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
 
@@ -137,7 +138,7 @@ export async function sweepService(
   const { service } = executor;
   const before = executor.calls().length;
   if (health.down !== undefined) return before;
-  const aws = config.target === "aws";
+  const profile = targetProfile(config.target);
   const uniq = `${config.seed}-${Date.now().toString(36)}`;
   const sweepAs = async (kind: IdentityKind): Promise<void> => {
     const who = sweepIdentity(kind);
@@ -147,8 +148,8 @@ export async function sweepService(
       uniq: `${kind}-${uniq}`,
       region: config.region,
       accountId: scope.accountId,
-      completionTimeoutMs: aws ? 30 * 60_000 : 10_000,
-      pollIntervalMs: aws ? 30_000 : 50,
+      completionTimeoutMs: profile.sweepCompletionTimeoutMs,
+      pollIntervalMs: profile.sweepPollMs,
       sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
     };
     try {

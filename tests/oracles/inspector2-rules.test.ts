@@ -175,6 +175,10 @@ describe("requestParameters of v2 records (members by member name, from every lo
       delete params(r)["filterCriteria"];
     }))).toEqual(["echo.request_mismatch"]);
     expect(codes(check({ operation: "CreateFilter" }, (r) => (r["requestParameters"] = null)))).toEqual(["echo.request_mismatch"]);
+    // null where path and query members were sent lacks each of them, named by its location.
+    expect(codes(check({ operation: "ListTagsForResource" }, (r) => (r["requestParameters"] = null)))).toEqual(["echo.uri_member_missing"]);
+    expect(codes(check({ operation: "UntagResource" }, (r) => (r["requestParameters"] = null))).sort()).toEqual(["echo.query_member_missing", "echo.uri_member_missing"]);
+    expect(codes(check({ operation: "TagResource" }, (r) => (r["requestParameters"] = "resourceArn")))).toEqual(["echo.request_mismatch"]);
     // requestParameters is Optional False: its absence is the shape rule's finding as well.
     expect(codes(check({ operation: "TagResource" }, (r) => delete r["requestParameters"]))).toEqual(["echo.request_missing", "shape.missing_field"]);
   });

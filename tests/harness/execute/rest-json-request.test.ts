@@ -18,10 +18,10 @@ const ARN = "arn:aws:inspector2:us-east-1:111122223333:owner/111122223333/filter
 describe("decodeRestJsonRequest", () => {
   it("reads a path label, percent-decoded, and a repeated query key as a list", () => {
     const got = decodeRestJsonRequest(inspector2Model, "UntagResource", {
-      method: "DELETE", url: `${HOST}/tags/${encodeURIComponent(ARN)}?tagKeys=team&tagKeys=a%20b`, headers: {}, body: "",
+      method: "DELETE", url: `${HOST}/tags/${encodeURIComponent(ARN)}?tagKeys=team&tagKeys=a%20b`, headers: { "x-amz-date": "20260501T120000Z" }, body: "",
     });
     expect(got.request).toEqual({ resourceArn: ARN, tagKeys: ["team", "a b"] });
-    expect(got.http).toEqual({ method: "DELETE", path: `/tags/${encodeURIComponent(ARN)}`, query: { tagKeys: ["team", "a b"] } });
+    expect(got.http).toEqual({ method: "DELETE", path: `/tags/${encodeURIComponent(ARN)}`, query: { tagKeys: ["team", "a b"] }, headers: { "x-amz-date": "20260501T120000Z" }, body: "" });
   });
 
   it("gives query integers their type and keeps body members by name", () => {
@@ -65,6 +65,12 @@ describe("v2 calls through the HistoryExecutor (embedded emulator)", () => {
       expect(create).toMatchObject({ service: "inspector2", operation: "CreateFilter", outcome: "ok", request: { name: "history-test", action: "NONE" }, http: { method: "POST", path: "/filters/create" } });
       expect(untag).toMatchObject({ outcome: "ok", request: { resourceArn: arn, tagKeys: ["team"] }, response: {}, http: { method: "DELETE" } });
       expect(key).toMatchObject({ outcome: "error", request: { scanType: "CODE", resourceType: "AWS_LAMBDA_FUNCTION" }, error: { code: "ResourceNotFoundException", httpStatus: 404 } });
+      // The history keeps the request as sent: headers (never the signature or a session token) and body.
+      expect(JSON.parse(create!.http!.body!)).toMatchObject({ name: "history-test", action: "NONE" });
+      expect(create!.http!.headers).toMatchObject({ "content-type": "application/json" });
+      expect(Object.keys(create!.http!.headers!)).not.toContain("authorization");
+      expect(create!.http!.headers!["x-amz-date"]).toMatch(/^\d{8}T\d{6}Z$/);
+      expect(untag!.http).toMatchObject({ query: { tagKeys: ["team"] }, body: "" });
     } finally {
       await target.close();
     }
