@@ -134,13 +134,15 @@ export async function runConformance(
       }
       for (const service of services) {
         const capability = probe.services[service.id];
+        const refused = profile.refused[service.id];
         if (capability?.status === "missing") unsupported.push({ scope: service.id, reason: capability.reason });
+        else if (refused !== undefined) unsupported.push({ scope: service.id, reason: refused, refused: true });
       }
       for (const scope of ["lookupEvents", "sts"] as const) {
         const capability = probe[scope];
         if (capability.status === "missing") unsupported.push({ scope, reason: capability.reason });
       }
-      const served = services.filter((s) => probe.services[s.id]?.status === "ok");
+      const served = services.filter((s) => probe.services[s.id]?.status === "ok" && profile.refused[s.id] === undefined);
       if (served.length > 0 && probe.lookupEvents.status === "ok") {
         const clockSkewMs = oracleContext(accountId).clockSkewMs;
         runFile = {
