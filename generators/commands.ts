@@ -10,6 +10,7 @@ import { describeIdentity, identityArbitrary } from "./identities.js";
 import type { IdentityRequest } from "./identities.js";
 import { callArbitrary, DEFAULT_MODE_WEIGHTS, GENERATED_OPERATIONS } from "./operation-inputs.js";
 import type { LabelledPlan, ModeWeights } from "./operation-inputs.js";
+import type { PlanMode } from "./plan-label.js";
 import { formatLabel } from "./plan-label.js";
 import type { ResolvedInput } from "./plan-value.js";
 import { producedKinds } from "./resource-kinds.js";
@@ -83,6 +84,8 @@ export interface InspectorCommandsOptions {
   maxCommands?: number;
   /** fast-check replay path of a previous failure. */
   replayPath?: string;
+  /** Whether calls of `operation` in `mode` may be generated (all by default; a real account allows fewer). */
+  allows?: (operation: string, mode: PlanMode) => boolean;
 }
 
 /** One command: an identity and a plan. */
@@ -92,6 +95,8 @@ export function commandArbitrary(options: InspectorCommandsOptions = {}): fc.Arb
     options.modeWeights ?? DEFAULT_MODE_WEIGHTS,
     {},
     options.operationWeight ?? defaultOperationWeight,
+    CLASSIC_PROFILE,
+    options.allows,
   );
   return fc.tuple(options.identities ?? identityArbitrary(), plans).map(([identity, plan]) => new InspectorCallCommand(identity, plan));
 }
@@ -109,7 +114,7 @@ export function profileOperationWeight(profile: GeneratorProfile): (operation: s
 export function serviceCommands(service: ServiceId, options: InspectorCommandsOptions = {}): fc.Arbitrary<Iterable<fc.AsyncCommand<ResourcePool, CallExecutor>>> {
   if (service === "inspector") return inspectorCommands(options);
   const profile = GENERATOR_PROFILES[service];
-  const plans = callArbitrary<RefKind>(options.operations ?? profile.operations, options.modeWeights ?? DEFAULT_MODE_WEIGHTS, {}, options.operationWeight ?? profileOperationWeight(profile), profile);
+  const plans = callArbitrary<RefKind>(options.operations ?? profile.operations, options.modeWeights ?? DEFAULT_MODE_WEIGHTS, {}, options.operationWeight ?? profileOperationWeight(profile), profile, options.allows);
   const command = fc.tuple(options.identities ?? identityArbitrary(), plans).map(([identity, plan]) => new InspectorCallCommand(identity, plan, profile));
   const constraints: fc.CommandsContraints = { maxCommands: options.maxCommands ?? 20 };
   if (options.replayPath !== undefined) constraints.replayPath = options.replayPath;

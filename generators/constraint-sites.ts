@@ -16,8 +16,8 @@ export type Segment = string | 0;
 /**
  * Limits the model does not carry but the API reference documents. The maxResults shapes are plain
  * integers in the model; the docs say "default 10, maximum 500" (GetExclusionsPreview: default 100,
- * maximum 500), and a page size below 1 is meaningless. Source: shared facts file
- * cloudtrail-and-inspector-facts.md §1.2 ("maxResults members ... no min/max in the model").
+ * maximum 500), and a page size below 1 is meaningless (Inspector Classic API reference, e.g.
+ * ListFindings: "maxResults ... The default value is 10. The maximum value is 500").
  */
 export const DOCUMENTED_INTEGER_LIMITS: Readonly<Record<string, { min: number; max: number }>> = CLASSIC_PROFILE.documentedIntegerLimits;
 

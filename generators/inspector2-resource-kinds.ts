@@ -221,7 +221,7 @@ export function inspector2Produced(operation: string, output: unknown): Observed
   return out;
 }
 
-/** Input member whose resource a successful Delete*, Cancel* or DisassociateMember removes. */
+/** Input member whose resource a successful Delete* removes (a cancelled report or export still exists). */
 const DELETERS: Readonly<Record<string, string>> = Object.freeze({
   DeleteFilter: "arn",
   DeleteCisScanConfiguration: "scanConfigurationArn",

@@ -167,10 +167,13 @@ export function callArbitrary<K extends string = ArnKind>(
   options: ShapeArbitraryOptions = {},
   operationWeight: (operation: string) => number = () => 1,
   profile: GeneratorProfile = CLASSIC_PROFILE,
+  /** Whether plans of `operation` in `mode` may be drawn at all (a real account's allowed classes). */
+  allows: (operation: string, mode: PlanMode) => boolean = () => true,
 ): fc.Arbitrary<LabelledPlan<K>> {
   const arms: fc.WeightedArbitrary<LabelledPlan<K>>[] = [];
   for (const operation of operations) {
     for (const mode of modesOf(operation, profile)) {
+      if (!allows(operation, mode)) continue;
       const weight = weights[mode] * operationWeight(operation);
       if (weight > 0) arms.push({ arbitrary: inputArbitrary<K>(operation, mode, options, profile), weight });
     }

@@ -3,6 +3,7 @@
  * validated with zod. Bad configuration fails before anything runs, naming the variable and the fix.
  */
 import { z } from "zod";
+import { OPT_IN_CLASSES } from "../model/inspector2-operation-classes.js";
 import { SERVICE_IDS, type ServiceId } from "../model/services.js";
 import { TARGET_NAMES } from "./targets/target.js";
 import { targetProfile } from "./targets/target-profile.js";
@@ -15,6 +16,8 @@ import { targetProfile } from "./targets/target-profile.js";
 export const CONFIG_OPTIONS = {
   target: { flag: "--target", env: "CONFORMANCE_TARGET", type: "string" },
   services: { flag: "--services", env: "CONFORMANCE_SERVICES", type: "string" },
+  awsAccounts: { flag: "--aws-accounts", env: "CONFORMANCE_AWS_ACCOUNTS", type: "string" },
+  allow: { flag: "--allow", env: "CONFORMANCE_ALLOW", type: "string" },
   region: { flag: "--region", env: "AWS_REGION", type: "string" },
   seed: { flag: "--seed", env: "CONFORMANCE_SEED", type: "string" },
   runs: { flag: "--runs", env: "CONFORMANCE_RUNS", type: "string" },
@@ -76,11 +79,21 @@ const serviceList = z
   )
   .transform((ids) => SERVICE_IDS.filter((id) => ids.includes(id)));
 
+/** A comma-separated list (or, from code, an array) of trimmed, non-empty items. */
+const commaList = z.union([z.string().transform((text) => text.split(",")), z.array(z.string())]).transform((items) => items.map((s) => s.trim()).filter((s) => s !== ""));
+
 /** The run configuration schema with its documented defaults. */
 export const runConfigSchema = z.object({
   target: z.enum(TARGET_NAMES).default("embedded"),
   /** The services to check (`--services inspector,inspector2`); unset: servicesOf's default for the target. */
   services: serviceList.optional(),
+  /** The aws target calls only an account listed here (the one STS GetCallerIdentity names). */
+  awsAccounts: commaList.pipe(z.array(z.string().regex(/^\d{12}$/, "each account must be a 12-digit AWS account id"))).default([]),
+  /**
+   * Classes of v2 operation the aws target may call besides reads and self-contained resources
+   * (model/inspector2-operation-classes.ts); emulator targets call every class.
+   */
+  allow: commaList.pipe(z.array(z.enum(OPT_IN_CLASSES, { error: `each class must be one of ${OPT_IN_CLASSES.join(", ")}` }))).default([]),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as us-east-1").default("us-east-1"),
   seed: wholeNumber().default(42),
   runs: wholeNumber().min(1).max(100_000).default(40),

@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { ConfigError, flagsOf, parseArgsOptions, resolveRunConfig } from "../harness/config.js";
 import { runConformance } from "../harness/run/run-conformance.js";
 
-const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [--deferred] [--seed N] [--runs N]
+const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [--services inspector,inspector2]
+  [--aws-accounts ID,...] [--allow account-state,organization,external] [--deferred] [--seed N] [--runs N]
   [--max-commands N] [--rules-edition 2020|2017] [--role-arn ARN] [--collect-deadline-ms N]
   [--lookup-rps N] [--call-timeout-ms N] [--reports-dir DIR] [--trail-dir DIR] [--check-chunk-calls N] [--path P --commands-replay-path R]
 Every flag also reads an environment variable (README, "Configuration").`;

@@ -18,15 +18,21 @@ const RECEIVED_CHARS = 512;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
- * The AWS error type of a response: the JSON body's `__type` (JSON 1.1) or `code`, else the
- * `x-amzn-ErrorType` header; namespace (`…#`) and suffix (`:…`) removed. Undefined when the answer
- * is not in an AWS error format (no such member or header, or a body that is not a JSON object).
+ * The AWS error type of a response, in the order the SDK reads it (@smithy/core's
+ * loadJsonRpcErrorCode and loadRestJsonErrorCode): for JSON 1.1 the body's `__type`, then `code`,
+ * then the `x-amzn-ErrorType` header; for rest-json the header, then `code`, then `__type`;
+ * namespace (`…#`) and suffix (`:…`) removed. Undefined when the answer is not in an AWS error
+ * format (no such member or header, or a body that is not a JSON object).
  */
-export function wireErrorType(response: NonNullable<WireExchange["response"]>): string | undefined {
+export function wireErrorType(response: NonNullable<WireExchange["response"]>, protocol: "json" | "rest-json" = "json"): string | undefined {
   const body = parseWireJson(response.body);
   if (body !== null && !isObject(body)) return undefined;
-  const fromBody = isObject(body) ? [body["__type"], body["code"]].find((v): v is string => typeof v === "string" && v !== "") : undefined;
-  const raw = fromBody ?? response.headers["x-amzn-errortype"];
+  const member = (key: string): string | undefined => {
+    const v = isObject(body) ? body[key] : undefined;
+    return typeof v === "string" && v !== "" ? v : undefined;
+  };
+  const header = response.headers["x-amzn-errortype"] || undefined;
+  const raw = protocol === "rest-json" ? (header ?? member("code") ?? member("__type")) : (member("__type") ?? member("code") ?? header);
   if (raw === undefined || raw === "") return undefined;
   const noSuffix = raw.split(":")[0] ?? raw;
   return noSuffix.slice(noSuffix.lastIndexOf("#") + 1) || undefined;
@@ -64,7 +70,7 @@ function causeOf(exchange: WireExchange | undefined, failure: ReturnType<typeof 
  * Classifies one call from the exchange that carried it (undefined when nothing reached the HTTP
  * handler) and the SDK's result. `rejected` is the SDK's error when the call failed.
  */
-export function callOutcome(exchange: WireExchange | undefined, result: { ok: true } | { ok: false; error: unknown }): CallOutcomeFields {
+export function callOutcome(exchange: WireExchange | undefined, result: { ok: true } | { ok: false; error: unknown }, protocol: "json" | "rest-json" = "json"): CallOutcomeFields {
   const response = exchange?.response;
   const failure = result.ok ? undefined : describeSdkError(result.error);
   const requestId = response?.requestId !== undefined && response.requestId !== "" ? { requestId: response.requestId } : {};
@@ -80,7 +86,7 @@ export function callOutcome(exchange: WireExchange | undefined, result: { ok: tr
     if (response.status >= 200 && response.status < 300 && failure === undefined) {
       return { outcome: "ok", response: parseWireJson(response.body), sentToService: true, ...requestId, answer: answerOf(response, false) };
     }
-    const type = response.status >= 300 ? wireErrorType(response) : undefined;
+    const type = response.status >= 300 ? wireErrorType(response, protocol) : undefined;
     if (type !== undefined) {
       return {
         outcome: "error",

@@ -134,7 +134,7 @@ export class HistoryExecutor implements CallExecutor {
       identity: identity.expected,
       region,
       ...service.sent(operation, exchange, input),
-      ...callOutcome(exchange, captured.result.ok ? { ok: true } : { ok: false, error: captured.result.error }),
+      ...callOutcome(exchange, captured.result.ok ? { ok: true } : { ok: false, error: captured.result.error }, service.facts.protocol),
       startedAt: startedAt.toISOString(),
       endedAt: endedAt.toISOString(),
     };

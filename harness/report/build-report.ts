@@ -42,6 +42,8 @@ export interface ServicePart {
   uncollected?: ReadonlySet<number>;
   /** Wall-clock seconds its part of the run took (execution and collection). */
   seconds?: number;
+  /** Operations the target's call policy did not let the run call (to succeed), with why: cells with nothing observed are `na`. */
+  notCalled?: ReadonlyMap<string, string>;
   /** Rules applied to it that AWS does not document for it. */
   unverified?: readonly Readonly<Omit<UnverifiedRule, "codes"> & { codes: readonly string[] }>[];
 }
@@ -149,6 +151,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
       ...(part.counterexamples ? { counterexamples: part.counterexamples } : {}),
       ...(part.operations ? { operations: part.operations } : {}),
       ...(part.cannotFail ? { cannotFail: part.cannotFail } : {}),
+      ...(part.notCalled ? { notCalled: part.notCalled } : {}),
       ...(part.uncollected ? { uncollected: part.uncollected } : {}),
     });
     const verdict = verdictOf(checks, unsupported, incidents);

@@ -81,3 +81,8 @@ export function noFailedCallMessage(operation: string, okChecked: number): strin
 export function cannotFailMessage(operation: string): string {
   return `${operation} has no input and no modelled client error (only InternalException), so no call can be made to fail on purpose: the error-event rules do not apply.`;
 }
+
+/** An operation the target's call policy kept from being called (to succeed). */
+export function notCalledMessage(operation: string, why: string): string {
+  return `${operation} was not called on this target: ${why}. Not applicable.`;
+}

@@ -84,4 +84,6 @@ export interface CheckInput {
   cannotFail?: readonly string[];
   /** Seqs of calls whose records could not be read (the collector failed). */
   uncollected?: ReadonlySet<number>;
+  /** Operations the target's call policy did not let the run call (to succeed), with why: cells with nothing observed are `na`. */
+  notCalled?: ReadonlyMap<string, string>;
 }

@@ -20,7 +20,7 @@ import type { ObservedCall } from "../../history/observed-call.js";
 import { SERVICES, type ServiceId } from "../../model/services.js";
 import {
   failMessage, lacksOperationMessage, neverObservedMessage, noFailedCallMessage,
-  cannotFailMessage, noRecordMessage, passMessage, uncollectedMessage, unsupportedMessage,
+  cannotFailMessage, noRecordMessage, notCalledMessage, passMessage, uncollectedMessage, unsupportedMessage,
 } from "./check-messages.js";
 import type { Check, CheckInput, CheckStatus } from "./check-types.js";
 import { failingOperationOf, smallestCounterexample } from "./counterexample.js";
@@ -111,10 +111,13 @@ function cellCheck(view: OperationView, property: CheckProperty, byCall: Readonl
       message: failMessage(failed, Math.max(examined.length, failed), what, required, advisories),
     });
   }
+  const refused = input.notCalled?.get(operation);
   if (view.sent.length === 0) {
+    if (refused !== undefined) return check(input, operation, property, "na", { advisories: advisories.length, message: notCalledMessage(operation, refused) });
     return check(input, operation, property, "unknown", { advisories: advisories.length, message: neverObservedMessage(operation, view.calls.length) });
   }
   if (examined.length === 0) {
+    if (refused !== undefined) return check(input, operation, property, "na", { advisories: advisories.length, message: notCalledMessage(operation, refused) });
     if (property === "error" && (input.cannotFail ?? []).includes(operation)) {
       return check(input, operation, property, "na", { advisories: advisories.length, message: cannotFailMessage(operation) });
     }

@@ -57,8 +57,6 @@ export const UnsupportedScopeSchema = z.enum(["target", ...SERVICE_IDS, "lookupE
 export const UnsupportedSchema = z.object({
   scope: UnsupportedScopeSchema,
   reason: z.string(),
-  /** True when the target may serve it but the suite does not call it there (the target profile refuses it). */
-  refused: z.boolean().optional(),
 });
 
 /** Something that went wrong with the target or transport (harness/report/incidents.ts). */

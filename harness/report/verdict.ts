@@ -73,7 +73,6 @@ export function unsupportedVerdictMessage(u: Unsupported): string {
       return `The run could not use the target: ${u.reason}. Nothing was checked, so the verdict is unknown; fix what the message names and run again.`;
     case "inspector":
     case "inspector2":
-      if (u.refused === true) return `${SERVICES[u.scope].title} was not run on this target: ${u.reason}. Its verdict is unknown.`;
       return `The target does not serve ${SERVICES[u.scope].title} (${u.reason}). None of its calls was checked, so its verdict is unknown; point the run at a target that serves it, or leave it out (--services).`;
     case "lookupEvents":
       return `The target's CloudTrail LookupEvents cannot be read (${u.reason}), so no record could be checked and the verdict is unknown; point the run at a target with LookupEvents, or give it a trail folder (--trail-dir).`;

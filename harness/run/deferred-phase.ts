@@ -9,6 +9,7 @@ import type { PoolScope } from "../../generators/resource-pool.js";
 import type { ServiceExecutor } from "../execute/executor.js";
 import { runSequence } from "./run-sequence.js";
 import type { RunConfig } from "../config.js";
+import { callPolicyOf, planAllows } from "../targets/call-policy.js";
 
 /** Executes `config.runs` sequences drawn from `config.seed`; returns how many ran and the seq ranges of each. */
 export async function runDeferredPhase(inputs: {
@@ -22,7 +23,11 @@ export async function runDeferredPhase(inputs: {
 }): Promise<{ sequences: number; ranges: { first: number; last: number }[] }> {
   const { config, executor } = inputs;
   const source = executor.service.sequences;
-  const arbitrary = source.commands({ identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)), maxCommands: config.maxCommands });
+  const arbitrary = source.commands({
+    identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)),
+    maxCommands: config.maxCommands,
+    allows: planAllows(callPolicyOf(config), executor.service.id),
+  });
   const ranges: { first: number; last: number }[] = [];
   let sequences = 0;
   // One sequence at a time (seed + i), so a long run never holds every generated sequence at once.

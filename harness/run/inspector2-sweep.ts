@@ -79,12 +79,15 @@ export async function inspector2SuccessSweep(call: SweepCall, o: SweepSettings, 
   await call("ListMembers", { onlyAssociated: true });
   await call("DescribeOrganizationConfiguration", {});
   await call("UpdateOrganizationConfiguration", { autoEnable: { ec2: true, ecr: false } });
-  // Scanning: enable every type, wait until the account says ENABLED.
+  // Scanning: enable every type, wait until the account says ENABLED (where the run may enable it;
+  // else the account is read as it is).
   await call("Enable", { resourceTypes: ["EC2", "ECR", "LAMBDA", "LAMBDA_CODE", "CODE_REPOSITORY"] });
-  await pollUntil(o, () => call("BatchGetAccountStatus", { accountIds: [account] }), (out) => {
+  const enabled = (out: CallOutcome) => {
     const state = items(out, "accounts")[0]?.["resourceState"];
     return state !== null && typeof state === "object" && Object.values(state as Json).every((s) => (s as Json | undefined)?.["status"] === "ENABLED");
-  });
+  };
+  if (o.allowed("Enable")) await pollUntil(o, () => call("BatchGetAccountStatus", { accountIds: [account] }), enabled);
+  else await call("BatchGetAccountStatus", { accountIds: [account] });
   await call("BatchGetFreeTrialInfo", { accountIds: [account] });
   await call("ListUsageTotals", { maxResults: 10 });
   await call("ListAccountPermissions", { service: "ECR" });

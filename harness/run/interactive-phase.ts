@@ -17,6 +17,7 @@ import type { RunConfig } from "../config.js";
 import { commandsReplayPathOf, replayCommand } from "./replay.js";
 import { runSequence } from "./run-sequence.js";
 import type { ServiceExecutor } from "../execute/executor.js";
+import { callPolicyOf, planAllows } from "../targets/call-policy.js";
 
 /** Longest time the property (runs and shrinking) may take, in ms. */
 export const PROPERTY_TIME_LIMIT_MS = 60_000;
@@ -61,6 +62,7 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
   const commands = source.commands({
     identities: identityArbitrary(inputs.kinds, identityNamePool(config.seed)),
     maxCommands: config.maxCommands,
+    allows: planAllows(callPolicyOf(config), executor.service.id),
     ...(config.commandsReplayPath !== undefined ? { replayPath: config.commandsReplayPath } : {}),
   });
   const property = fc.asyncProperty(commands, async (cmds) => {

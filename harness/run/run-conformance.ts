@@ -15,7 +15,7 @@ import { EarlierBatches, type CheckedBatch, type CollectSettings } from "../chec
 import { collectSettings, whereOf } from "../collect/collect-settings.js";
 import { recordsFileBeside, writeRecordsFile } from "../collect/records-file.js";
 import { collectHistory } from "../check/collect-history.js";
-import { ConfigError, servicesOf, type RunConfig } from "../config.js";
+import { ConfigError, servicesOf, settingName, type RunConfig } from "../config.js";
 import { HistoryExecutor, targetIdentities } from "../execute/executor.js";
 import { HistoryWriter } from "../execute/history.js";
 import { CollectorTrouble, incidentsOf } from "../report/incidents.js";
@@ -127,6 +127,11 @@ export async function runConformance(
       unsupported.push({ scope: "target", reason: `no credentials could be used (${availability.map((a) => `${a.kind}: ${a.status === "na" ? a.reason : "ok"}`).join("; ")})` });
     } else {
       accountId = base.identity.expected.accountId;
+      if (profile.requiresAccountAllowList && !config.awsAccounts.includes(accountId)) {
+        throw new ConfigError(
+          `the aws target calls only an account you list: STS GetCallerIdentity names ${accountId}, which ${settingName("awsAccounts")} does not list (it lists ${config.awsAccounts.length === 0 ? "none" : config.awsAccounts.join(", ")}). If ${accountId} is the sandbox account to test, set CONFORMANCE_AWS_ACCOUNTS=${accountId}.`,
+        );
+      }
       const probe = await probeTarget(target, base.identity, config, services);
       for (const id of probe.requestIds) {
         probeRequestIds.add(id);
@@ -134,15 +139,13 @@ export async function runConformance(
       }
       for (const service of services) {
         const capability = probe.services[service.id];
-        const refused = profile.refused[service.id];
         if (capability?.status === "missing") unsupported.push({ scope: service.id, reason: capability.reason });
-        else if (refused !== undefined) unsupported.push({ scope: service.id, reason: refused, refused: true });
       }
       for (const scope of ["lookupEvents", "sts"] as const) {
         const capability = probe[scope];
         if (capability.status === "missing") unsupported.push({ scope, reason: capability.reason });
       }
-      const served = services.filter((s) => probe.services[s.id]?.status === "ok" && profile.refused[s.id] === undefined);
+      const served = services.filter((s) => probe.services[s.id]?.status === "ok");
       if (served.length > 0 && probe.lookupEvents.status === "ok") {
         const clockSkewMs = oracleContext(accountId).clockSkewMs;
         runFile = {

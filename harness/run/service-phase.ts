@@ -4,6 +4,7 @@
  * run of several services runs their parts one after another on the same target, history and
  * breaker; each part's records are its own, and each is reported on its own.
  */
+import type { CallOutcome } from "../../generators/executor.js";
 import type { IdentityKind, IdentityRequest } from "../../generators/identities.js";
 import type { PoolScope } from "../../generators/resource-pool.js";
 import type { ObservedCall } from "../../history/observed-call.js";
@@ -19,7 +20,8 @@ import { TargetDownError, type TargetHealth } from "../execute/target-health.js"
 import type { Counterexample } from "../report/counterexample.js";
 import { counterexampleCall } from "../report/index.js";
 import type { ServicePart } from "../report/build-report.js";
-import type { HarnessService } from "../services/profile.js";
+import type { HarnessService, SweepSettings } from "../services/profile.js";
+import { callPolicyOf, type CallPurpose } from "../targets/call-policy.js";
 import { targetProfile } from "../targets/target-profile.js";
 import { runDeferredPhase } from "./deferred-phase.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
@@ -57,6 +59,8 @@ export class ServiceRun {
   chunked: ChunkedCheck | undefined;
   /** How long executing (and, deferred, collecting) the part took. */
   elapsedMs: number | undefined;
+  /** Operations the target's call policy kept the sweep from calling (or from calling to succeed), with why. */
+  readonly notCalled = new Map<string, string>();
 
   constructor(
     readonly service: HarnessService,
@@ -103,6 +107,7 @@ export class ServiceRun {
       cannotFail: this.service.sweep.cannotFail,
       uncollected: new Set(result.uncollected),
       ...(this.elapsedMs !== undefined ? { seconds: Math.round(this.elapsedMs / 100) / 10 } : {}),
+      ...(this.notCalled.size > 0 ? { notCalled: this.notCalled } : {}),
       ...(unverified !== undefined ? { unverified } : {}),
     };
   }
@@ -132,19 +137,32 @@ export interface PhaseInputs {
 export async function sweepService(
   executor: ServiceExecutor,
   kinds: readonly IdentityKind[],
-  o: { config: RunConfig; scope: PoolScope; health: TargetHealth; log: (line: string) => void },
+  o: { config: RunConfig; scope: PoolScope; health: TargetHealth; log: (line: string) => void; notCalled?: Map<string, string> },
 ): Promise<number> {
   const { config, scope, health } = o;
   const { service } = executor;
   const before = executor.calls().length;
   if (health.down !== undefined) return before;
   const profile = targetProfile(config.target);
+  const policy = callPolicyOf(config);
   const uniq = `${config.seed}-${Date.now().toString(36)}`;
+  // A call the target's policy refuses is not made: the sweep goes on with its stand-ins, and the
+  // operation is reported `na` with the reason.
+  const guarded = (purpose: CallPurpose, make: (operation: string, input: Record<string, unknown>) => Promise<CallOutcome>) =>
+    async (operation: string, input: Record<string, unknown>): Promise<CallOutcome> => {
+      const refusal = policy.refusal(service.id, operation, purpose);
+      if (refusal === undefined) return make(operation, input);
+      o.notCalled?.set(operation, refusal);
+      return { ok: false, errorCode: "NotCalled" };
+    };
   const sweepAs = async (kind: IdentityKind): Promise<void> => {
     const who = sweepIdentity(kind);
-    const call = (operation: string, input: Record<string, unknown>) => executor.call(who, operation, input);
-    const agent = (operation: string, input: Record<string, unknown>) => executor.call(kinds.includes("AssumedRole") ? AGENT : who, operation, input);
-    const settings = {
+    const direct = (operation: string, input: Record<string, unknown>) => executor.call(who, operation, input);
+    const call = guarded("success", direct);
+    const failing = guarded("failure", direct);
+    const agent = guarded("success", (operation, input) => executor.call(kinds.includes("AssumedRole") ? AGENT : who, operation, input));
+    const settings: SweepSettings = {
+      allowed: (operation) => policy.refusal(service.id, operation, "success") === undefined,
       uniq: `${kind}-${uniq}`,
       region: config.region,
       accountId: scope.accountId,
@@ -154,7 +172,7 @@ export async function sweepService(
     };
     try {
       await service.sweep.success(call, settings, agent);
-      await service.sweep.failure(call, settings);
+      await service.sweep.failure(failing, settings);
     } catch (err) {
       if (!(err instanceof TargetDownError)) throw err;
     }
@@ -174,7 +192,7 @@ export async function executeService(inputs: PhaseInputs): Promise<void> {
     inputs.onBatch(batch);
     await part.keep(batch, inputs.recordsPath);
   };
-  const sweep = () => sweepService(executor, kinds, { config, scope, health, log });
+  const sweep = () => sweepService(executor, kinds, { config, scope, health, log, notCalled: part.notCalled });
 
   if (deferred) {
     await sweep();

@@ -5,7 +5,7 @@
  */
 import * as inspectorSdk from "@aws-sdk/client-inspector";
 import { inspectorCommands } from "../../generators/commands.js";
-import { ResourcePool } from "../../generators/resource-pool.js";
+import { newServicePool } from "../../generators/service-profile.js";
 import { SERVICES } from "../../model/services.js";
 import { eventSourceOf } from "../../oracles/index.js";
 import { parseWireJson } from "../execute/wire-capture.js";
@@ -37,12 +37,6 @@ export const inspectorService: HarnessService = {
   },
   sequences: {
     commands: (options) => inspectorCommands(options),
-    newModel: (scope) => {
-      const pool = new ResourcePool(scope);
-      // ARNs no Inspector call creates: an SNS topic and an IAM role.
-      pool.add("topic", `arn:aws:sns:${scope.region}:${scope.accountId}:conformance-topic`);
-      pool.add("role", `arn:aws:iam::${scope.accountId}:role/inspector-cross-account`);
-      return pool;
-    },
+    newModel: (scope) => newServicePool("inspector", scope),
   },
 };

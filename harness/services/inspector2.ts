@@ -5,6 +5,7 @@
  * ListFilters as the probe, the v2 coverage sweep and sequences.
  */
 import * as inspector2Sdk from "@aws-sdk/client-inspector2";
+import { hasEmptyInput } from "../../model/http-bindings.js";
 import { SERVICES } from "../../model/services.js";
 import { eventSourceOf } from "../../oracles/index.js";
 import { decodeRestJsonRequest } from "../execute/rest-json-request.js";
@@ -39,7 +40,7 @@ export const inspector2Service: HarnessService = {
     }
     // Nothing was sent (the SDK refused the input): what was asked, by member name.
     const asked = asJson(input) as Record<string, unknown>;
-    return { request: Object.keys(facts.model.shapes[facts.model.operations[operation]!.input?.shape ?? ""]?.members ?? {}).length === 0 ? null : asked };
+    return { request: hasEmptyInput(facts.model, operation) ? null : asked };
   },
   probe: { operation: "ListFilters", input: {} },
   sweep: inspector2Sweep,

@@ -32,6 +32,8 @@ export interface SweepSettings {
   accountId: string;
   /** How long to wait for a long-running resource (an assessment run, a report, a scan) to finish. */
   completionTimeoutMs: number;
+  /** Whether the run may call `operation` to succeed (the target's call policy): a sweep does not wait on what it could not start. */
+  allowed: (operation: string) => boolean;
   pollIntervalMs: number;
   sleep: (ms: number) => Promise<void>;
 }
@@ -55,7 +57,13 @@ export interface CoverageSweep {
 /** Random model-based sequences of the service's calls. */
 export interface SequenceSource {
   /** The fc.commands arbitrary. */
-  commands(options: { identities: fc.Arbitrary<IdentityRequest>; maxCommands: number; replayPath?: string }): fc.Arbitrary<Iterable<fc.AsyncCommand<object, CallExecutor>>>;
+  commands(options: {
+    identities: fc.Arbitrary<IdentityRequest>;
+    maxCommands: number;
+    replayPath?: string;
+    /** Whether plans of `operation` in `mode` may be drawn (the target's call policy). */
+    allows?: (operation: string, mode: "valid" | "boundary" | "invalid") => boolean;
+  }): fc.Arbitrary<Iterable<fc.AsyncCommand<object, CallExecutor>>>;
   /** A fresh model (the resource pool) for one sequence, seeded with what no call of the service creates. */
   newModel(scope: PoolScope): object;
 }

@@ -33,17 +33,11 @@ export interface TargetProfile {
   sweepPollMs: number;
   /** Whether `npm run check --collect` can read the records again later (the embedded emulator died with its run). */
   collectLater: boolean;
-  /** Services the run will not call on this target beyond the probe's one read, and why (their checks are unknown). */
-  refused: Partial<Record<ServiceId, string>>;
+  /** The run calls only an account that `--aws-accounts` (CONFORMANCE_AWS_ACCOUNTS) lists. */
+  requiresAccountAllowList: boolean;
+  /** Inspector v2 operations are called by class (harness/targets/call-policy.ts). */
+  gatesOperationClasses: boolean;
 }
-
-/**
- * Why Inspector v2 is not run against a real account yet: its coverage sweep and sequences change
- * the account (scanning enabled and disabled, the delegated administrator, members, reports written
- * to a bucket) and nothing yet limits them to an allowed account, to safe operations, or cleans up.
- */
-export const AWS_INSPECTOR2_NOT_YET =
-  "Amazon Inspector v2 is not run against a real account yet: its calls would change the account's Inspector state (scanning, the delegated administrator, members, reports) and the suite cannot yet limit them to an account you allow or clean up after them. Only the probe's ListFilters was called. Run it against an emulator (CONFORMANCE_TARGET=endpoint, e.g. `npm run emulator`)";
 
 /** The profile of every target. */
 export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Object.freeze({
@@ -61,7 +55,8 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     sweepCompletionTimeoutMs: 10_000,
     sweepPollMs: 50,
     collectLater: false,
-    refused: {},
+    requiresAccountAllowList: false,
+    gatesOperationClasses: false,
   },
   // Any emulator at AWS_ENDPOINT_URL: it may deliver a little later and run on another clock.
   endpoint: {
@@ -76,7 +71,8 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     sweepCompletionTimeoutMs: 10_000,
     sweepPollMs: 50,
     collectLater: true,
-    refused: {},
+    requiresAccountAllowList: false,
+    gatesOperationClasses: false,
   },
   // A real account: CloudTrail delivers in about 5 minutes, LookupEvents allows 2 requests per
   // second, Inspector Classic reached its end of support on 2026-05-20.
@@ -89,10 +85,11 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     lookupMargin: "skew",
     trailDeadlineMs: 20 * 60_000,
     trailPollMs: 30_000,
-    sweepCompletionTimeoutMs: 30 * 60_000,
+    sweepCompletionTimeoutMs: 3 * 60_000,
     sweepPollMs: 30_000,
     collectLater: true,
-    refused: { inspector2: AWS_INSPECTOR2_NOT_YET },
+    requiresAccountAllowList: true,
+    gatesOperationClasses: true,
   },
 });
 

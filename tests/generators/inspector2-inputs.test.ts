@@ -12,7 +12,7 @@ import { inputArbitraries, modesOf } from "../../generators/operation-inputs.js"
 import { formatLabel } from "../../generators/plan-label.js";
 import { ResourcePool } from "../../generators/resource-pool.js";
 import { INSPECTOR2_PROFILE } from "../../generators/service-profile.js";
-import { INSPECTOR2_OPERATIONS } from "../../model/inspector2-model.js";
+import { inspector2Model, INSPECTOR2_OPERATIONS } from "../../model/inspector2-model.js";
 import { wire } from "../emulator/inspector2/helpers.js";
 
 const scope = { region: "us-east-1", accountId: "111122223333" };
@@ -74,12 +74,26 @@ describe("Inspector v2 plans from the model", () => {
   });
 
   it("sends timestamps as Date and blobs as bytes", () => {
+    const criteria = inspector2Model.shapes["FilterCriteria"]!.members!;
+    const DATE_FILTER_LISTS = new Set(Object.keys(criteria).filter((k) => criteria[k]!.shape === "DateFilterList"));
     const [telemetry] = inputArbitraries("SendCisSessionTelemetry", "valid", {}, INSPECTOR2_PROFILE);
     const plan = fc.sample(telemetry!, { seed: 2, numRuns: 1 })[0]!;
     const messages = plan.resolve(new ResourcePool(scope)).input["messages"] as { cisRuleDetails: unknown }[];
     expect(messages[0]!.cisRuleDetails).toBeInstanceOf(Uint8Array);
-    const dated = fc.sample(inputArbitraries("ListFindings", "valid", { maxListLength: 1 }, INSPECTOR2_PROFILE)[0]!, { seed: 3, numRuns: 40 }).map((p) => JSON.stringify(Object.keys(p.value)));
-    expect(dated.length).toBe(40);
+    // Every timestamp a plan sends (the DateFilter ranges of filter criteria, e.g. firstObservedAt) is a Date.
+    const stamps: unknown[] = [];
+    const collect = (v: unknown, key: string): void => {
+      if (DATE_FILTER_LISTS.has(key) && Array.isArray(v)) {
+        for (const range of v as Record<string, unknown>[]) for (const edge of ["startInclusive", "endInclusive"]) if (edge in range) stamps.push(range[edge]);
+      } else if (Array.isArray(v)) v.forEach((x) => collect(x, ""));
+      else if (Array.isArray(v)) v.forEach((x) => collect(x, ""));
+      else if (v !== null && typeof v === "object" && !(v instanceof Date) && !(v instanceof Uint8Array)) for (const [k, x] of Object.entries(v)) collect(x, k);
+    };
+    for (const plan of fc.sample(inputArbitraries("ListFindings", "valid", { maxListLength: 1 }, INSPECTOR2_PROFILE)[0]!, { seed: 3, numRuns: 40 })) {
+      collect(plan.resolve(new ResourcePool(scope)).input, "");
+    }
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const stamp of stamps) expect(stamp).toBeInstanceOf(Date);
   });
 
   it("does not generate what the SDK cannot send: a missing or empty path label, a wrong type in the path", () => {

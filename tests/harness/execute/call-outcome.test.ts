@@ -37,6 +37,17 @@ describe("callOutcome", () => {
     expect(header).toMatchObject({ outcome: "error", error: { code: "InternalException", httpStatus: 500 } });
   });
 
+  it("when header and body disagree, the error type is read in the SDK's order for the protocol", () => {
+    const both = exchange({ status: 404, body: '{"__type":"BodyType","code":"BodyCode","message":"m"}', headers: { "x-amzn-errortype": "ResourceNotFoundException:http://internal" } });
+    const failed = { ok: false as const, error: sdkError("ResourceNotFoundException", "m", 404) };
+    // rest-json (Inspector v2): the header first, then code, then __type.
+    expect(callOutcome(both, failed, "rest-json").error?.code).toBe("ResourceNotFoundException");
+    expect(callOutcome(exchange({ status: 404, body: '{"__type":"BodyType","code":"BodyCode"}' }), failed, "rest-json").error?.code).toBe("BodyCode");
+    // JSON 1.1 (Classic): __type first, then code, then the header.
+    expect(callOutcome(both, failed, "json").error?.code).toBe("BodyType");
+    expect(callOutcome(both, failed).error?.code).toBe("BodyType");
+  });
+
   it("an HTML 502 page, and a 2xx the SDK could not read, are unknown answers that are not the service's", () => {
     const page = callOutcome(exchange({ status: 502, body: "<html>502 Bad Gateway</html>", headers: { "content-type": "text/html" }, requestId: undefined }), { ok: false, error: sdkError("SyntaxError", "Unexpected token <", 502) });
     expect(page).toMatchObject({ outcome: "unknown", unknownCause: "foreign-answer", sentToService: true, answer: { status: 502, received: "<html>502 Bad Gateway</html>" } });

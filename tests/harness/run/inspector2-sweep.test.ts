@@ -20,7 +20,7 @@ interface Made {
   outcome: CallOutcome;
 }
 
-const SETTINGS = { uniq: "t1", region: "us-east-1", accountId: "111122223333", completionTimeoutMs: 10_000, pollIntervalMs: 50, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+const SETTINGS = { allowed: () => true, uniq: "t1", region: "us-east-1", accountId: "111122223333", completionTimeoutMs: 10_000, pollIntervalMs: 50, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
 
 describe("the Inspector v2 coverage sweep against the reference emulator (in-process)", () => {
   let target: EmulatorUnderTest;
