@@ -26,7 +26,16 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = resolveRunConfig(flagsOf(values), process.env);
-  const run = await runConformance(config, process.env, (line) => process.stderr.write(`${line}\n`));
+  // The first SIGINT or SIGTERM stops the run gracefully (it cleans up and writes its reports); a second one ends it at once.
+  const stop = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`conformance: ${signal}: stopping (cleaning up, writing reports); ${signal} again to end at once\n`);
+      stop.abort(signal);
+      process.once(signal, () => process.exit(130));
+    });
+  }
+  const run = await runConformance(config, process.env, (line) => process.stderr.write(`${line}\n`), { signal: stop.signal });
   process.stdout.write(`${run.summary}\n`);
   process.stdout.write(`reports: ${run.paths.json}, ${run.paths.md}, ${run.paths.html}\n`);
   return run.exitCode;

@@ -41,8 +41,9 @@ export interface Recollected {
 
 /** The endpoints to read from: the standard variables when any is set (as for a run), else the ones the run used. */
 function endpointsFor(run: RunFile, env: NodeJS.ProcessEnv, messages: string[]): ServiceEndpoints {
-  if (run.target === "aws") return {};
   const set = Object.values(ENDPOINT_ENV).some((name) => (env[name] ?? "").trim() !== "");
+  // aws: AWS's own hostnames unless the standard variables name others (an AWS-like stand-in), as for the run.
+  if (run.target === "aws") return set ? endpointsFromEnv(env, []) : {};
   if (!set) return run.endpoints;
   const endpoints = endpointsFromEnv(env, []);
   if (endpoints.cloudtrail !== run.endpoints.cloudtrail) {

@@ -6,6 +6,7 @@
  * (LookupEvents refused, hanging, 5xx) are counted the same way: after `COLLECTOR_DOWN_AFTER` failed
  * collections in a row the run stops too, since nothing it executes could be checked.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import type { ObservedCall, UnknownCause } from "../../history/observed-call.js";
 
 /** Consecutive calls without an answer after which the target is taken as down. */
@@ -36,6 +37,8 @@ export class TargetHealth {
   private downReason: string | undefined;
   private downAt: string | undefined;
   private foreignAnswersAreAlive = false;
+  private interruptReason: string | undefined;
+  private readonly stopping = new AbortController();
   readonly indeterminate: IndeterminateCalls = { count: 0, byCause: {}, firstAt: undefined, lastAt: undefined };
 
   constructor(
@@ -101,6 +104,31 @@ export class TargetHealth {
   /** Set once the target is taken as down: why, and when. */
   get down(): { reason: string; at: string } | undefined {
     return this.downReason === undefined ? undefined : { reason: this.downReason, at: this.downAt ?? "" };
+  }
+
+  /**
+   * The run was asked to stop (SIGINT, SIGTERM): nothing more is executed, but the target is up, so
+   * what the run created can still be cleaned up.
+   */
+  interrupt(reason: string): void {
+    this.interruptReason ??= reason;
+    this.stopping.abort();
+  }
+
+  /** Why the run was asked to stop, if it was. */
+  get interrupted(): string | undefined {
+    return this.interruptReason;
+  }
+
+  /** Why execution stops (the target is down, or the run was interrupted), if it does. */
+  get halted(): string | undefined {
+    return this.downReason ?? this.interruptReason;
+  }
+
+  /** Waits `ms`, or less when the run is interrupted meanwhile. */
+  async sleep(ms: number): Promise<void> {
+    if (this.stopping.signal.aborted) return;
+    await delay(ms, undefined, { signal: this.stopping.signal }).catch(() => undefined);
   }
 
   /** Throws TargetDownError once the target is down (called before each call is sent). */

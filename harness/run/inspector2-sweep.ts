@@ -50,13 +50,22 @@ export function stableUuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Calls `read` until `done` says so or the timeout passes; returns the last outcome. */
+/** Longest wait between two polls: AWS's scans and reports take minutes. */
+const MAX_POLL_INTERVAL_MS = 30_000;
+
+/**
+ * Calls `read` until `done` says so or the timeout passes; returns the last outcome. The wait
+ * between calls starts at pollIntervalMs and doubles up to 30 s, so that a quick target is not
+ * waited for long and a slow one is not polled often.
+ */
 async function pollUntil(o: SweepSettings, read: () => Promise<CallOutcome>, done: (outcome: CallOutcome) => boolean): Promise<CallOutcome> {
   const deadline = Date.now() + o.completionTimeoutMs;
+  let wait = o.pollIntervalMs;
   for (;;) {
     const outcome = await read();
     if (done(outcome) || !outcome.ok || Date.now() >= deadline) return outcome;
-    await o.sleep(o.pollIntervalMs);
+    await o.sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
+    wait = Math.min(wait * 2, MAX_POLL_INTERVAL_MS);
   }
 }
 

@@ -67,7 +67,7 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
   });
   const property = fc.asyncProperty(commands, async (cmds) => {
     // A target that is down is not called again: the remaining runs (and shrinking) pass at once.
-    if (inputs.health.down !== undefined) return true;
+    if (inputs.health.halted !== undefined) return true;
     sequences++;
     const calls = await runSequence(cmds, executor, () => source.newModel(inputs.scope));
     if (calls.length === 0) return true;

@@ -46,6 +46,8 @@ export interface ConformanceRun {
 
 /** Options for tests, self-tests and benchmarks. */
 export interface RunOptions {
+  /** Aborted (SIGINT, SIGTERM): the run stops executing, cleans up, writes its reports and returns. */
+  signal?: AbortSignal;
   /** An injected target (e.g. an emulator with faults) instead of the configured one. */
   target?: HarnessTarget;
   /** Called once, when the first required finding is found: calls made so far and ms since the run started. */
@@ -85,6 +87,9 @@ export async function runConformance(
   const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
   const where = whereOf(config, target);
   const health = new TargetHealth(where);
+  const onAbort = (): void => health.interrupt(`stopped by ${String(options.signal?.reason ?? "a signal")}`);
+  if (options.signal?.aborted === true) onAbort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
   const trouble = new CollectorTrouble();
   let identities: IdentityStatus[] = KINDS.map((kind) => ({ kind, status: "na", reason: "not provisioned: the run stopped before" }));
   let executor: HistoryExecutor | undefined;
@@ -160,7 +165,7 @@ export async function runConformance(
         const kinds = availability.filter((a) => a.status === "available").map((a) => a.kind);
         const scope = { region: config.region, accountId };
         for (const service of served) {
-          if (health.down !== undefined) break;
+          if (health.halted !== undefined) break;
           const part = new ServiceRun(service, executor.forService(service), contextOf(service.eventSource));
           parts.push(part);
           const run = executor;
@@ -172,13 +177,16 @@ export async function runConformance(
           const started = Date.now();
           await executeService({
             config, deferred, part, kinds, scope, collect: collectSettings(config, target, base.identity, part.ctx, deferred),
-            earlier, health, log, onBatch: tally(part), recordsPath, checkDeferred,
+            earlier, health, log, onBatch: tally(part), recordsPath, historyPath, checkDeferred,
           });
           part.elapsedMs = Date.now() - started;
           log(`conformance: ${service.facts.title}: ${part.executor.calls().length} calls in ${(part.elapsedMs / 1000).toFixed(1)} s`);
         }
         const down = health.down;
         if (down !== undefined) log(`conformance: ${down.reason}; the run stopped executing and checked what it had`);
+        if (health.interrupted !== undefined) {
+          messages.push(`The run was interrupted (${health.interrupted}): it stopped executing, undid what it had created where the target asks for that, and checked only what it had already collected, so its verdict is unknown. To check the rest: npm run check -- ${historyPath} --collect.`);
+        }
       } else if (served.length > 0) {
         // No record can be read: each served service's operations are still called once both ways,
         // to say which of them answer as AWS would.
@@ -220,6 +228,7 @@ export async function runConformance(
       result.all.push(...trail.result.all);
       for (const [seq, found] of trail.result.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
     }
+    if (part.cleanup !== undefined) messages.push(part.cleanup);
     reported.push(part.reportPart(result, records, unverifiedRulesOf(part.service.id)));
   }
   for (const view of surveyed) {

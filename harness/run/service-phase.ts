@@ -23,6 +23,8 @@ import type { ServicePart } from "../report/build-report.js";
 import type { HarnessService, SweepSettings } from "../services/profile.js";
 import { callPolicyOf, type CallPurpose } from "../targets/call-policy.js";
 import { targetProfile } from "../targets/target-profile.js";
+import { readHistoryChunks } from "../execute/history.js";
+import { cleanUp, cleanupMessage, LeftoverTracker } from "./cleanup.js";
 import { runDeferredPhase } from "./deferred-phase.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
 
@@ -61,6 +63,8 @@ export class ServiceRun {
   elapsedMs: number | undefined;
   /** Operations the target's call policy kept the sweep from calling (or from calling to succeed), with why. */
   readonly notCalled = new Map<string, string>();
+  /** What cleaning up at the end of the part did, for the report (undefined: nothing to undo, or not asked for). */
+  cleanup: string | undefined;
 
   constructor(
     readonly service: HarnessService,
@@ -127,7 +131,31 @@ export interface PhaseInputs {
   /** Told of each checked batch (collection figures, first detection) before the part keeps it. */
   onBatch: (batch: CheckedBatch) => void;
   recordsPath: string;
+  /** The run's history file: what the part created is read back from it to clean up. */
+  historyPath: string;
   checkDeferred: (collect: CollectSettings) => Promise<ChunkedCheck>;
+}
+
+/**
+ * Undoes what the part's calls created and did not delete, as the run's first identity kind, where
+ * the target profile asks for it; the result goes to the part's cleanup message.
+ */
+async function cleanUpPart(inputs: PhaseInputs): Promise<void> {
+  const settings = targetProfile(inputs.config.target).cleanUp;
+  const { part, kinds } = inputs;
+  if (settings === undefined || kinds[0] === undefined) return;
+  const tracker = new LeftoverTracker();
+  for await (const chunk of readHistoryChunks(inputs.historyPath, inputs.config.checkChunkCalls)) {
+    for (const call of chunk) if (call.service === part.service.id) tracker.observe(call);
+  }
+  const leftovers = tracker.leftovers();
+  const who = sweepIdentity(kinds[0]);
+  const result = await cleanUp(leftovers, (operation, input) => part.executor.call(who, operation, input), {
+    ...settings,
+    sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+  });
+  part.cleanup = cleanupMessage(part.service.facts.title, result, leftovers);
+  if (part.cleanup !== undefined) inputs.log(`conformance: ${part.cleanup}`);
 }
 
 /**
@@ -142,7 +170,7 @@ export async function sweepService(
   const { config, scope, health } = o;
   const { service } = executor;
   const before = executor.calls().length;
-  if (health.down !== undefined) return before;
+  if (health.halted !== undefined) return before;
   const profile = targetProfile(config.target);
   const policy = callPolicyOf(config);
   const uniq = `${config.seed}-${Date.now().toString(36)}`;
@@ -150,6 +178,7 @@ export async function sweepService(
   // operation is reported `na` with the reason.
   const guarded = (purpose: CallPurpose, make: (operation: string, input: Record<string, unknown>) => Promise<CallOutcome>) =>
     async (operation: string, input: Record<string, unknown>): Promise<CallOutcome> => {
+      if (health.interrupted !== undefined) throw new TargetDownError(health.interrupted);
       const refusal = policy.refusal(service.id, operation, purpose);
       if (refusal === undefined) return make(operation, input);
       o.notCalled?.set(operation, refusal);
@@ -168,7 +197,7 @@ export async function sweepService(
       accountId: scope.accountId,
       completionTimeoutMs: profile.sweepCompletionTimeoutMs,
       pollIntervalMs: profile.sweepPollMs,
-      sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+      sleep: (ms: number) => health.sleep(ms),
     };
     try {
       await service.sweep.success(call, settings, agent);
@@ -183,8 +212,26 @@ export async function sweepService(
   return before;
 }
 
-/** Executes one service's part: the sweep and the random sequences. Once the target is down, nothing more is executed. */
+/**
+ * Executes one service's part: the sweep and the random sequences, then (on a real account) undoes
+ * what they left, before collecting so that the undoing calls are checked too, and also when the
+ * part ends early. Once the target is down, nothing more is executed.
+ */
 export async function executeService(inputs: PhaseInputs): Promise<void> {
+  let cleaned = false;
+  const cleanUpOnce = async (): Promise<void> => {
+    if (cleaned) return;
+    cleaned = true;
+    await cleanUpPart(inputs);
+  };
+  try {
+    await executePart(inputs, cleanUpOnce);
+  } finally {
+    await cleanUpOnce();
+  }
+}
+
+async function executePart(inputs: PhaseInputs, cleanUpOnce: () => Promise<void>): Promise<void> {
   const { config, deferred, part, kinds, scope, collect, earlier, health, log } = inputs;
   const { executor, service, ctx } = part;
   const title = service.facts.title;
@@ -197,8 +244,15 @@ export async function executeService(inputs: PhaseInputs): Promise<void> {
   if (deferred) {
     await sweep();
     const started = Date.now();
-    const { sequences } = await runDeferredPhase({ config, executor, kinds, scope, shouldStop: () => health.down !== undefined });
+    const { sequences } = await runDeferredPhase({ config, executor, kinds, scope, shouldStop: () => health.halted !== undefined });
     log(`conformance: ${title}: executed ${sequences} sequences (${executor.calls().length} calls) in ${Date.now() - started} ms; collecting`);
+    await cleanUpOnce();
+    if (health.interrupted !== undefined) {
+      // Asked to stop: the records are not waited for (on AWS, minutes); `npm run check --collect` reads them later.
+      for (const call of executor.calls()) part.uncollected.add(call.seq);
+      log(`conformance: ${title}: ${health.interrupted}; ${executor.calls().length} calls not collected`);
+      return;
+    }
     part.chunked = await inputs.checkDeferred(collect);
     log(`conformance: ${title}: collected and checked in ${part.chunked.chunks} chunk(s) of at most ${config.checkChunkCalls} calls`);
     return;
@@ -213,6 +267,7 @@ export async function executeService(inputs: PhaseInputs): Promise<void> {
   // slow the replay down, so it is left out (the report then covers only what the replay made).
   if (config.replayPath !== undefined) return;
   const from = await sweep();
+  await cleanUpOnce();
   const swept = executor.calls().slice(from);
   if (swept.length > 0) {
     const batch = await collectAndCheck(swept, collect, ctx, earlier.selector, part.known);

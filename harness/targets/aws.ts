@@ -5,12 +5,20 @@
  */
 import type { RunConfig } from "../config.js";
 import type { HarnessTarget } from "./harness-target.js";
+import { servicesOf } from "../config.js";
+import { ENDPOINT_ENV, endpointsFromEnv } from "./endpoint-env.js";
 import { createRemoteTarget } from "./remote.js";
 
 /** The sentence every report of an unreachable Classic endpoint on AWS starts with (facts §1.4). */
 export const INSPECTOR_CLASSIC_EOL = "Amazon Inspector Classic reached end of support on 2026-05-20";
 
-/** Builds the aws target (no endpoint override: real AWS hostnames). */
+/**
+ * Builds the aws target: AWS's own hostnames, or, when a standard endpoint variable is set
+ * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>), those endpoints, as the SDK itself would: the aws
+ * target's policies (allowed accounts, operation classes, deferred collection, cleanup), not its
+ * transport, are what differ from the endpoint target, so an AWS-like emulator can stand in.
+ */
 export function createAwsTarget(config: RunConfig, env: NodeJS.ProcessEnv): HarnessTarget {
-  return createRemoteTarget("aws", config, env, {});
+  const overridden = Object.values(ENDPOINT_ENV).some((name) => (env[name] ?? "").trim() !== "");
+  return createRemoteTarget("aws", config, env, overridden ? endpointsFromEnv(env, servicesOf(config)) : {});
 }

@@ -28,7 +28,7 @@ export interface TargetProfile {
   /** How long the trail-file check waits for files to hold every call's record, and how often it looks. */
   trailDeadlineMs: number;
   trailPollMs: number;
-  /** How long the coverage sweep waits for a long-running resource (a run, a report, a scan), and how often it asks. */
+  /** How long the coverage sweep waits for a long-running resource (a run, a report, a scan), and its first wait between asking (v2 doubles it up to 30 s). */
   sweepCompletionTimeoutMs: number;
   sweepPollMs: number;
   /** Whether `npm run check --collect` can read the records again later (the embedded emulator died with its run). */
@@ -37,6 +37,11 @@ export interface TargetProfile {
   requiresAccountAllowList: boolean;
   /** Inspector v2 operations are called by class (harness/targets/call-policy.ts). */
   gatesOperationClasses: boolean;
+  /**
+   * Whether each service's part ends by undoing what its calls created and did not delete
+   * (harness/run/cleanup.ts), and how hard it tries: an emulator is thrown away, an account is not.
+   */
+  cleanUp: { attempts: number; backoffMs: number } | undefined;
 }
 
 /** The profile of every target. */
@@ -57,6 +62,7 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     collectLater: false,
     requiresAccountAllowList: false,
     gatesOperationClasses: false,
+    cleanUp: undefined,
   },
   // Any emulator at AWS_ENDPOINT_URL: it may deliver a little later and run on another clock.
   endpoint: {
@@ -73,6 +79,7 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     collectLater: true,
     requiresAccountAllowList: false,
     gatesOperationClasses: false,
+    cleanUp: undefined,
   },
   // A real account: CloudTrail delivers in about 5 minutes, LookupEvents allows 2 requests per
   // second, Inspector Classic reached its end of support on 2026-05-20.
@@ -86,10 +93,11 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     trailDeadlineMs: 20 * 60_000,
     trailPollMs: 30_000,
     sweepCompletionTimeoutMs: 3 * 60_000,
-    sweepPollMs: 30_000,
+    sweepPollMs: 1_000,
     collectLater: true,
     requiresAccountAllowList: true,
     gatesOperationClasses: true,
+    cleanUp: { attempts: 3, backoffMs: 2_000 },
   },
 });
 

@@ -63,4 +63,18 @@ describe("TargetHealth", () => {
     for (let i = 0; i < 5; i++) h.observe(call(i, "unknown", "foreign-answer"));
     expect(h.down?.reason).toMatch(/5 calls in a row \(the last: ListFindings, foreign-answer/);
   });
+
+  it("interrupted: execution halts and sleeps end at once, but the target is up for cleaning up", async () => {
+    const h = new TargetHealth("http://127.0.0.1:1");
+    expect(h.halted).toBeUndefined();
+    const sleeping = h.sleep(60_000);
+    h.interrupt("stopped by SIGINT");
+    h.interrupt("stopped by SIGTERM");
+    await sleeping;
+    await h.sleep(60_000);
+    expect(h.interrupted).toBe("stopped by SIGINT");
+    expect(h.halted).toBe("stopped by SIGINT");
+    expect(h.down).toBeUndefined();
+    expect(() => h.assertUp()).not.toThrow();
+  });
 });

@@ -18,6 +18,8 @@ import { runConformance } from "../../../harness/run/run-conformance.js";
 import { createAwsTarget } from "../../../harness/targets/aws.js";
 import { inspector2Model, INSPECTOR2_OPERATIONS } from "../../../model/inspector2-model.js";
 import { inspector2SafetyClassOf } from "../../../model/inspector2-operation-classes.js";
+import { leftoversOf } from "../../../harness/run/cleanup.js";
+import type { ObservedCall } from "../../../history/observed-call.js";
 
 // Transitions complete at once: the aws profile polls every 30 s, as AWS needs, and nothing here waits.
 const emulator = createEmulator({ inspector2Timing: { transitionMs: 0, reportMs: 0, scanMs: 0 } });
@@ -100,8 +102,33 @@ describe("aws target: only an allowed account, only the allowed classes", () => 
       }
     }
     expect(v2.filter((c) => c.status === "fail")).toEqual([]);
-    expect(run.report.verdict).not.toBe("fail");
+    expect(run.report.verdict).toBe("pass");
+    // It leaves nothing behind: every filter and scan configuration it created is deleted again.
+    const all = readFileSync(run.paths.history, "utf8").trim().split("\n").map((l) => JSON.parse(l) as ObservedCall).filter((c) => c.outcome !== undefined);
+    expect(all.some((c) => c.operation === "CreateFilter" && c.outcome === "ok")).toBe(true);
+    expect(leftoversOf(all)).toEqual([]);
 
+  });
+
+  it("a failing run cleans up too: what the sequences left is undone and reported", { timeout: 120_000 }, async () => {
+    // The same account on an emulator whose v2 read records log their response: the run fails.
+    const faulty = createEmulator({ inspector2Timing: { transitionMs: 0, reportMs: 0, scanMs: 0 }, faults: ["v2-read-logs-response"] });
+    server.use(...mswHandlers(faulty.handle));
+    try {
+      const run = await awsRun({ awsAccounts: "111122223333", allow: "account-state", runs: 15 });
+      expect(run.report.verdict).toBe("fail");
+      const all = readFileSync(run.paths.history, "utf8").trim().split("\n").map((l) => JSON.parse(l) as ObservedCall).filter((c) => c.outcome !== undefined);
+      expect(leftoversOf(all)).toEqual([]);
+      // The random sequences left resources (the sweep undoes its own); the end of the part undid them.
+      const cleaned = run.report.messages.find((m) => m.startsWith("Amazon Inspector (v2): cleaned up"));
+      expect(cleaned, run.report.messages.join("\n")).toMatch(/^Amazon Inspector \(v2\): cleaned up (\d+) of \1 things the run created or turned on\.$/);
+      const undone = Number(/cleaned up (\d+)/.exec(cleaned!)![1]);
+      expect(undone).toBeGreaterThan(0);
+      expect(leftoversOf(all.slice(0, all.length - undone))).toHaveLength(undone);
+    } finally {
+      server.resetHandlers();
+      await faulty.close();
+    }
   });
 
   it("--allow account-state opts Enable and Disable in", { timeout: 120_000 }, async () => {
