@@ -98,12 +98,23 @@ const GONE = new Set(["ResourceNotFoundException"]);
 export async function cleanUp(
   leftovers: readonly Leftover[],
   call: (operation: string, input: Record<string, unknown>) => Promise<{ ok: boolean; errorCode?: string }>,
-  o: { attempts: number; backoffMs: number; sleep: (ms: number) => Promise<void> },
+  o: {
+    attempts: number;
+    backoffMs: number;
+    sleep: (ms: number) => Promise<void>;
+    /** Why no further attempt can succeed (the target is down), if so: the rest is reported, not tried. */
+    unreachable?: () => string | undefined;
+  },
 ): Promise<CleanupResult> {
   const result: CleanupResult = { undone: [], failed: [] };
   for (const leftover of leftovers) {
     let error = "not tried";
     for (let attempt = 1; attempt <= o.attempts; attempt++) {
+      const down = o.unreachable?.();
+      if (down !== undefined) {
+        error = down;
+        break;
+      }
       try {
         const outcome = await call(leftover.operation, leftover.input);
         if (outcome.ok || GONE.has(outcome.errorCode ?? "")) {

@@ -153,6 +153,7 @@ async function cleanUpPart(inputs: PhaseInputs): Promise<void> {
   const result = await cleanUp(leftovers, (operation, input) => part.executor.call(who, operation, input), {
     ...settings,
     sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+    unreachable: () => inputs.health.down?.reason,
   });
   part.cleanup = cleanupMessage(part.service.facts.title, result, leftovers);
   if (part.cleanup !== undefined) inputs.log(`conformance: ${part.cleanup}`);

@@ -70,4 +70,16 @@ describe("cleaning up", () => {
     );
     expect(cleanupMessage("Amazon Inspector (v2)", { undone: [], failed: [] }, [])).toBeUndefined();
   });
+
+  it("does not try once the target is down: what is left is reported at once, with why", async () => {
+    let calls = 0;
+    let down: string | undefined;
+    const result = await cleanUp(leftovers, async () => {
+      calls++;
+      down = "Inspector at http://127.0.0.1:1 gave no complete answer to 5 calls in a row";
+      throw new Error("ECONNREFUSED");
+    }, { ...fast, unreachable: () => down });
+    expect(calls).toBe(1);
+    expect(result.failed.map((f) => f.error)).toEqual(["Inspector at http://127.0.0.1:1 gave no complete answer to 5 calls in a row", down, down]);
+  });
 });
