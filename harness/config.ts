@@ -1,5 +1,5 @@
 /**
- * The conformance run's configuration: DESIGN.md's environment variables plus command-line flags,
+ * The conformance run's configuration: the environment variables and command-line flags of README "Configuration",
  * validated with zod. Bad configuration fails before anything runs, naming the variable and the fix.
  */
 import { z } from "zod";
@@ -38,7 +38,7 @@ export const CONFIG_OPTIONS = {
 /** A setting's key. */
 export type ConfigKey = keyof typeof CONFIG_OPTIONS;
 
-/** Environment variables read, by setting (DESIGN.md "Contracts", README "Configuration"). */
+/** Environment variables read, by setting (README "Configuration"). */
 export const CONFIG_ENV = Object.fromEntries(
   Object.entries(CONFIG_OPTIONS).flatMap(([key, o]) => (o.env !== undefined ? [[key, o.env]] : [])),
 ) as { [K in ConfigKey as (typeof CONFIG_OPTIONS)[K]["env"] extends string ? K : never]: (typeof CONFIG_OPTIONS)[K]["env"] };

@@ -11,7 +11,7 @@ import { SERVICE_IDS } from "../model/services.js";
 export const ServiceIdSchema = z.enum(SERVICE_IDS);
 export type { ServiceId } from "../model/services.js";
 
-/** Caller kinds the harness can produce (DESIGN.md "identities"). */
+/** Caller kinds the harness can produce (README "Pointing it at an emulator": the identities). */
 export const IdentityKindSchema = z.enum(["IAMUser", "Root", "AssumedRole", "FederatedUser"]);
 /** Caller kinds the harness can produce. */
 export type IdentityKind = z.infer<typeof IdentityKindSchema>;
@@ -32,7 +32,7 @@ export const ExpectedIdentitySchema = z.object({
   callerUserId: z.string().min(1),
   /** IAM user name (IAMUser). */
   userName: z.string().min(1).optional(),
-  /** Account alias of a Root caller, when one is set: CloudTrail then puts it in userName (facts §3.3). */
+  /** Account alias of a Root caller, when one is set: CloudTrail then puts it in userName ("CloudTrail userIdentity element", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html). */
   accountAlias: z.string().min(1).optional(),
   /** IAM role ARN with its path, `arn:aws:iam::<acct>:role[/path]/<name>` (AssumedRole). */
   roleArn: z.string().min(1).optional(),

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Invocation } from "../history/observed-call.js";
 
-/** Which wording of the Inspector Classic logging note applies (facts §1.3): 2020 (default) or 2017. Amazon Inspector v2 has none. */
+/** Which wording of the Inspector Classic logging note applies ("Logging Amazon Inspector Classic API calls with AWS CloudTrail", https://docs.aws.amazon.com/inspector/v1/userguide/logging-using-cloudtrail.html, 2017-12-07 and 2020-11-10 wordings): 2020 (default) or 2017. Amazon Inspector v2 has none. */
 export const RulesEditionSchema = z.enum(["2020", "2017"]);
 /** Which wording of the Inspector logging note applies. */
 export type RulesEdition = z.infer<typeof RulesEditionSchema>;
@@ -13,7 +13,7 @@ export type RulesEdition = z.infer<typeof RulesEditionSchema>;
 /** Tolerance on eventTime against the call window: 5 s, stated here and in every report. */
 export const DEFAULT_CLOCK_SKEW_MS = 5000;
 
-/** Inspector Classic's eventSource (facts §1.1, from the AWS example records). */
+/** Inspector Classic's eventSource (the example records of "Logging Amazon Inspector Classic API calls with AWS CloudTrail", https://docs.aws.amazon.com/inspector/v1/userguide/logging-using-cloudtrail.html). */
 export const INSPECTOR_EVENT_SOURCE = "inspector.amazonaws.com";
 
 /** Everything the rules need besides the call and the record. */

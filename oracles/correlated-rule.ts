@@ -1,5 +1,6 @@
 /**
- * Rule 5, correlated fields: fields whose value follows from the call (DESIGN.md rule 5, facts §2).
+ * Rule 5, correlated fields: fields whose value follows from the call (README "What the suite checks" rule 5;
+ * "CloudTrail record contents for management, data, and network activity events", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
  * eventSource, apiVersion (advisory) and readOnly by class come from the call's service profile
  * (oracles/services): Classic `inspector.amazonaws.com`, v2 `inspector2.amazonaws.com`.
  * eventID uniqueness needs all records and lives in completeness.ts.
@@ -11,7 +12,7 @@ import type { OracleContext } from "./context.js";
 import { hasField, type RecordObject } from "./record-input.js";
 import { INSPECTOR_API_VERSION, rulesFor } from "./services/index.js";
 
-/** apiVersion as AWS's Inspector Classic example records write it (facts §1.1); checked as advisory only. */
+/** apiVersion as AWS's Inspector Classic example records write it ("Logging Amazon Inspector Classic API calls with AWS CloudTrail"); checked as advisory only. */
 export const EXPECTED_API_VERSION = INSPECTOR_API_VERSION;
 
 const nonEmptyString = (v: unknown): boolean => typeof v === "string" && v.length > 0;
@@ -21,7 +22,7 @@ function checkEventTime(call: ObservedCall, record: RecordObject, ctx: OracleCon
   if (Number.isNaN(t)) return []; // the shape rule reports it
   const from = Date.parse(call.startedAt) - ctx.clockSkewMs;
   const to = Date.parse(call.endedAt) + ctx.clockSkewMs;
-  // CloudTrail writes whole seconds (facts §2, eventTime examples): allow the truncation below `from`.
+  // CloudTrail writes whole seconds (the eventTime examples of "CloudTrail record contents for management, data, and network activity events"): allow the truncation below `from`.
   if (t >= Math.floor(from / 1000) * 1000 && t <= to) return [];
   const window = `[${new Date(from).toISOString()}, ${new Date(to).toISOString()}] (skew ${ctx.clockSkewMs} ms)`;
   return [finding("correlated.event_time_outside_call", "eventTime", window, record["eventTime"])];
@@ -57,7 +58,7 @@ export function checkCorrelated(call: ObservedCall, record: RecordObject, ctx: O
       out.push(finding("correlated.read_only", "readOnly", row.readOnly, record["readOnly"]));
     }
   }
-  // managementEvent: shown from 1.06 for AwsApiCall; eventCategory: Optional False from 1.07 (facts §2).
+  // managementEvent: shown from 1.06 for AwsApiCall; eventCategory: Optional False from 1.07 ("CloudTrail record contents for management, data, and network activity events").
   if (versionAtLeast(version, "1.06")) eq("managementEvent", "correlated.management_event", true);
   if (versionAtLeast(version, "1.07")) eq("eventCategory", "correlated.event_category", "Management");
   if (call.requestId !== undefined) eq("requestID", "correlated.request_id", call.requestId);

@@ -1,6 +1,7 @@
 /**
  * Rule 3, request echo: requestParameters equals the request as sent, and is null for an operation
- * without input (DESIGN.md rule 3; facts §1.2, DescribeCrossAccountAccessRole).
+ * without input (README "What the suite checks" rule 3; DescribeCrossAccountAccessRole has no input shape in
+ * fixtures/models/inspector-2016-02-16.service-2.json).
  * - Inspector Classic (JSON 1.1): the request body as sent on the wire.
  * - Amazon Inspector v2 (rest-json): every input member by its member name, wherever the protocol
  *   bound it (path, query string, header, body), as the harness decoded it from the wire. AWS
@@ -76,7 +77,7 @@ export function checkRequestEcho(call: ObservedCall, record: RecordObject): Find
   const noInput = rulesFor(call.service).operation(call.operation, "2020")?.noInput ?? false;
   if (noInput) {
     if (actual === null) return [];
-    // What CloudTrail writes for an operation without input is UNVERIFIED (facts §1.2): {} is advisory.
+    // What CloudTrail writes for an operation without input is UNVERIFIED (AWS's record contents page implies null when nothing was sent): {} is advisory.
     return [finding(isEmptyObject(actual) ? "echo.no_input_not_null" : "echo.request_mismatch", "requestParameters", null, actual)];
   }
   const facts = SERVICES[call.service];

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { messageFor } from "./messages.js";
 
-/** Every finding code, grouped by rule family (DESIGN.md "The rules"). The set is closed on purpose. */
+/** Every finding code, grouped by rule family (README "What the suite checks"). The set is closed on purpose. */
 export const FindingCodeSchema = z.enum([
   // 1. shape
   "shape.unparseable_record",
@@ -110,7 +110,9 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 /**
  * Codes that are advisory by default: where AWS's documents disagree or say nothing firm
- * (facts §9.3 null vs absent; §1.1 apiVersion "v20160216"; §1.2 no-input requestParameters UNVERIFIED),
+ * (responseElements null vs absent: the current and 2023 editions of AWS's "CloudTrail record contents" page;
+ * apiVersion "v20160216": the examples of "Logging Amazon Inspector Classic API calls with AWS CloudTrail";
+ * requestParameters of an operation without input: UNVERIFIED; docs/decisions.md),
  * and the UNVERIFIED rules of Amazon Inspector (v2) (oracles/services: its apiVersion, header-bound
  * members in requestParameters).
  */
@@ -122,7 +124,7 @@ const ADVISORY_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "correlated.api_version",
   "correlated.read_only_missing",
   "completeness.duplicate_delivery",
-  // A call without a complete answer may or may not have reached the service (DESIGN.md "Indeterminate calls").
+  // A call without a complete answer may or may not have reached the service (README "When the target misbehaves").
   "completeness.unknown_call_without_record",
   "completeness.record_of_unknown_call",
   "fixture.repaired_json",

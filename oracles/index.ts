@@ -1,4 +1,4 @@
-/** Public surface of the oracles: CloudTrail record rules as pure functions (DESIGN.md "The rules"). */
+/** Public surface of the oracles: CloudTrail record rules as pure functions (README "What the suite checks"). */
 export { checkCall, checkRun, type RunResult } from "./check-call.js";
 export { checkCompleteness, type CompletenessResult } from "./completeness.js";
 export { checkCorrelated, EXPECTED_API_VERSION } from "./correlated-rule.js";

@@ -1,11 +1,14 @@
 /**
  * What CloudTrail logs for each Inspector Classic operation: request only, or request and response,
- * under the two wordings of the Inspector logging note (facts §1.3, DESIGN.md rule 2).
+ * under the two wordings of the Inspector logging note ("Logging Amazon Inspector Classic API calls with AWS CloudTrail",
+ * https://docs.aws.amazon.com/inspector/v1/userguide/logging-using-cloudtrail.html, 2017-12-07 and 2020-11-10 wordings;
+ * README "What the suite checks" rule 2).
  * - List*, Describe*, ListTagsForResource: request only (both editions).
  * - Mutating (Create/Start/Stop/Delete/Update/Add/Remove/Set/Register/Subscribe/Unsubscribe): request and response.
  * - Other read-only (GetAssessmentReport, GetExclusionsPreview, GetTelemetryMetadata, PreviewAgents):
  *   edition 2020 "read-only operations: request only"; edition 2017 "all other APIs: request and response".
- * Operations without an output shape return an empty body: responseElements null (facts §9.2).
+ * Operations without an output shape return an empty body: responseElements null ("CloudTrail record contents for management, data, and network activity events":
+ * "If the action doesn't return response elements, this field is null").
  * This is Inspector Classic's table; the rules reach it through its service profile
  * (oracles/services/inspector.ts). Amazon Inspector v2's table is oracles/services/inspector2-table.ts.
  */
@@ -18,7 +21,8 @@ export type LoggingMode = "request-only" | "request-and-response";
 /** The operation's class in the logging note. */
 export type OperationClass = "list-describe" | "mutating" | "other-read";
 
-/** The class of each of the 37 operations, written out (IAM access level in facts §1.2 agrees). */
+/** The class of each of the 37 operations, written out (the IAM access levels of the Service Authorization Reference's Amazon Inspector page agree,
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_inspector.html). */
 export const OPERATION_CLASSES: Readonly<Record<string, OperationClass>> = Object.freeze({
   AddAttributesToFindings: "mutating",
   CreateAssessmentTarget: "mutating",

@@ -1,7 +1,9 @@
 /**
  * Rule 2, logging mode by operation class, for successful calls: responseElements is null for
  * request-only operations and for operations without output, and equals the response body as
- * received otherwise (DESIGN.md rule 2; facts §1.3, §9.1-9.3). The class of each operation comes
+ * received otherwise (README "What the suite checks" rule 2; the two wordings of "Logging Amazon Inspector Classic API calls with AWS CloudTrail";
+ * null for request-only and empty outputs: "CloudTrail record contents for management, data, and network activity events";
+ * where they disagree: docs/decisions.md). The class of each operation comes
  * from its service's table (oracles/services).
  */
 import { finding, type Finding } from "./finding.js";

@@ -31,7 +31,7 @@ import { EmulatorFaults } from "../faults/emulator-faults.js";
 
 /** How the CloudTrail service behaves. */
 export interface CloudTrailOptions {
-  /** Which wording of the Inspector logging note decides the four other read-only operations; default "2020" (DESIGN.md rule 2). */
+  /** Which wording of the Inspector logging note decides the four other read-only operations; default "2020" (docs/decisions.md 1). */
   rulesEdition?: "2020" | "2017";
   /** Default 0: a record becomes visible to LookupEvents N ms after its call ended. */
   deliveryDelayMs?: number;

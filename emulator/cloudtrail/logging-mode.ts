@@ -1,8 +1,9 @@
 /**
  * The emulator's own reading of what CloudTrail logs for each Inspector Classic operation
- * (DESIGN.md rule 2). Written here, not shared with oracles/, so the two readings check each other.
+ * (rule 2; the two editions: docs/decisions.md 1). Written here, not shared with oracles/, so the
+ * two readings check each other.
  *
- * Sources (reference/cloudtrail-and-inspector-facts.md section 1.3):
+ * Sources (AWS's page "Logging Amazon Inspector API calls with AWS CloudTrail", in two editions):
  * - awsdocs/amazon-inspector-user-guide logging-using-cloudtrail.md @9e04649 (2017): "for the List* and
  *   Describe* APIs ... only the request information is logged; for the Create*, Start*, Stop*, and all
  *   other APIs ... both the request and response information is logged".

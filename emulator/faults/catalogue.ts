@@ -1,10 +1,10 @@
 /**
  * The emulator's fault catalogue: named, deliberate departures from documented CloudTrail behaviour,
- * each breaking exactly one rule of DESIGN.md, so the conformance suite can prove it catches them.
+ * each breaking exactly one rule (README "What the suite checks"), so the conformance suite can prove it catches them.
  * Enabled with `EMULATOR_FAULTS=name[,name]`, `--faults`, or `EmulatorOptions.faults`.
  */
 
-/** The rule family a fault breaks (DESIGN.md "The rules", plus LookupEvents and trail delivery). */
+/** The rule family a fault breaks (README "What the suite checks", plus LookupEvents and trail delivery). */
 export type FaultFamily = "shape" | "logging" | "error" | "echo" | "identity" | "correlated" | "completeness" | "lookup" | "trail";
 
 /** The service whose records a fault changes (`lookup` and `trail` faults: Classic's, as they always were). */
@@ -29,7 +29,7 @@ const v2Fault = <N extends string>(name: N, family: FaultFamily, description: st
 
 /** Every fault the emulator knows, in the order they are applied to a record. */
 export const FAULTS = [
-  // logging (DESIGN.md rule 2)
+  // logging (rule 2)
   fault("describe-logs-response", "logging", "List*/Describe* calls log the response body in responseElements instead of null."),
   fault("mutating-response-null", "logging", "Mutating calls that have an output log responseElements null instead of the response body."),
   fault("list-response-empty-object", "logging", "Successful List* calls log responseElements {} instead of null."),

@@ -1,5 +1,5 @@
 /**
- * Checking the trail log files of a run (the second collector of DESIGN.md): read the gzipped
+ * Checking the trail log files of a run (the second collector, beside LookupEvents): read the gzipped
  * `{"Records":[...]}` files delivered under a folder, waiting (up to a deadline) until every call
  * that reached the service is there, and run the same oracles on them as on LookupEvents' records.
  */

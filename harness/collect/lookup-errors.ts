@@ -3,7 +3,7 @@
  * unsupported (the target has no LookupEvents: stop and say what it answered), transient (network,
  * timeout, 5xx: retry a few times), or fatal (access denied, bad request: stop, say what to do).
  * Codes from the CloudTrail model's LookupEvents errors (fixtures/models) and the usual AWS JSON error
- * names; the throttling code is UNVERIFIED for CloudTrail, probably ThrottlingException (facts §5).
+ * names; the throttling code is UNVERIFIED for CloudTrail, probably ThrottlingException (the CloudTrail API reference, LookupEvents: "If this limit is exceeded, a throttling error occurs").
  */
 
 /** How the collector reacts to an error. */

@@ -1,9 +1,9 @@
 /**
  * The LookupEvents collector: reads back, through CloudTrail's LookupEvents API, the records of a run's
  * calls. Paginated (MaxResults 50, NextToken resent with the same parameters), paced by a token bucket
- * (2 requests/s, "limited to two per second, per account, per Region", facts §5), backing off with
+ * (2 requests/s, "limited to two per second, per account, per Region": CloudTrail API reference, LookupEvents), backing off with
  * jitter on throttling, and repeating passes until every expected record is found or the deadline
- * passes (records arrive "within an average of about 5 minutes", not guaranteed: facts §4).
+ * passes (records arrive "within an average of about 5 minutes", not guaranteed: CloudTrail user guide, https://docs.aws.amazon.com/awscloudtrail/latest/userguide/get-and-view-cloudtrail-log-files.html).
  * Every wait is bounded by the deadline, so it never hangs.
  */
 import { LookupEventsCommand, type CloudTrailClient, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
@@ -20,7 +20,7 @@ import { TokenBucket, type Timekeeping } from "./token-bucket.js";
 
 /** LookupEvents' largest page (model: MaxResults 1..50). */
 export const LOOKUP_PAGE_SIZE = 50;
-/** AWS's LookupEvents rate limit, requests per second (facts §5). */
+/** AWS's LookupEvents rate limit, requests per second (CloudTrail API reference, LookupEvents; the CloudTrail quotas page: "This limit cannot be increased"). */
 export const LOOKUP_REQUESTS_PER_SECOND = 2;
 /** Default wait between passes while records are missing, 10 s. */
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
@@ -195,7 +195,7 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
       requests++;
       let failure: LookupError;
       try {
-        // Same parameters on every page: "NextToken must be resent with the same parameters" (facts §5).
+        // Same parameters on every page: "NextToken must be resent with the same parameters" (the CloudTrail model, fixtures/models/cloudtrail-2013-11-01.service-2.json).
         return await options.client.send(
           new LookupEventsCommand({
             LookupAttributes: [options.attribute ?? { AttributeKey: "EventSource", AttributeValue: eventSource }],

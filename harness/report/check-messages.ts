@@ -1,6 +1,6 @@
 /**
  * The words of checks, built in one place: what happened, and what to do next
- * (DESIGN.md "Style": a message says what happened, what was expected, and what to do).
+ * (a message says what happened, what was expected, and what to do).
  */
 import { isServiceId, SERVICES } from "../../model/services.js";
 import type { Finding } from "../../oracles/finding.js";

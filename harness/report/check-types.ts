@@ -12,7 +12,7 @@ import type { UnsupportedSchema } from "./schema.js";
 /** pass: checked, no required finding; fail: a required finding; na: does not apply; unknown: could not be observed. */
 export type CheckStatus = "pass" | "fail" | "na" | "unknown";
 
-/** One check of the report (DESIGN.md "Contracts", conformance.json `checks`). */
+/** One check of the report (README "Exit codes and reports", conformance.json `checks`). */
 export interface Check {
   /** `<service>:<operation>/<property>`, e.g. `inspector:CreateResourceGroup/echo`, or `inspector:*\/identity:AssumedRole`. */
   id: string;

@@ -12,7 +12,7 @@
  * - `na`: a rule that does not apply. Every operation of either service has a request, a logging
  *   mode, a caller, correlated fields, a completeness rule and can fail (AccessDeniedException at
  *   least), so no (operation, family) cell is `na` but the `error` cell of an operation no input can
- *   make fail; `na` is for identity kinds the target cannot provide (DESIGN.md "Contracts").
+ *   make fail; `na` is for identity kinds the target cannot provide (README "Exit codes and reports").
  */
 import type { Finding } from "../../oracles/finding.js";
 import { familyOf } from "../../oracles/finding.js";

@@ -1,5 +1,5 @@
 /**
- * One check per identity kind (DESIGN.md "identities"): `na` with the target's reason when it cannot
+ * One check per identity kind (README "Pointing it at an emulator": the identities): `na` with the target's reason when it cannot
  * provide the kind; otherwise whether records of calls made as that kind meet the identity rules.
  */
 import type { Finding } from "../../oracles/finding.js";

@@ -1,5 +1,5 @@
 /**
- * conformance.json, schema version 2 (DESIGN.md "Contracts": schemaVersion, target, endpoint, seed,
+ * conformance.json, schema version 2 (README "Exit codes and reports": schemaVersion, target, endpoint, seed,
  * runs, rulesEdition, calls, records, verdict, checks; plus the run's context, each service's
  * verdict, coverage and collection figures). Version 2 added the services: each check and coverage
  * row names its service, check ids start with it (`inspector2:ListFilters/echo`). Tools read it with

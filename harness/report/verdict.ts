@@ -1,6 +1,6 @@
 /**
  * The verdict of a run and its exit code, as Jepsen's checkers answer valid / invalid / unknown and
- * exit 1 for invalid, 2 for unknown (conformance-anchors.md, Jepsen cli.clj; DESIGN.md "Contracts").
+ * exit 1 for invalid, 2 for unknown (jepsen-io/jepsen, jepsen/src/jepsen/cli.clj, its "test" command; README "Exit codes and reports").
  *
  * - fail: a required check fails (evidence beats everything that could not be observed).
  * - unknown: a blocking incident (the target went down mid-run, records could not be read), or
@@ -19,7 +19,7 @@ import { ALL_OPERATIONS, CHECK_PROPERTIES } from "./properties.js";
 /** The run's verdict. */
 export type Verdict = "pass" | "fail" | "unknown";
 
-/** Exit codes of `npm run conformance` (DESIGN.md "Contracts"). */
+/** Exit codes of `npm run conformance` (README "Exit codes and reports"). */
 export const EXIT_CODES: Readonly<Record<Verdict, 0 | 1 | 2>> = { pass: 0, fail: 1, unknown: 2 };
 
 const required = (checks: readonly Check[]): Check[] => checks.filter((c) => c.severity === "required");

@@ -212,8 +212,11 @@ export async function runConformance(
 
   const trailDir = config.trailDir ?? ("trailDir" in target ? String(target.trailDir) : undefined);
   const reported: ServicePart[] = [];
+  // Each service's deferred check reads the whole history: a line it could not read is said once.
+  const unreadLines = new Set<string>();
   for (const part of parts) {
     const { calls, records, result } = part.result();
+    for (const p of part.chunked?.problems ?? []) unreadLines.add(`history line ${p.line} could not be read back to check: ${p.message}`);
     if (trailDir !== undefined && calls.length > 0) {
       const trailCtx = { ...part.ctx, lookupEventSource: undefined };
       const deadlineMs = config.collectDeadlineMs ?? profile.trailDeadlineMs;
@@ -239,7 +242,7 @@ export async function runConformance(
     if (!reported.some((p) => p.service === service.id)) reported.push({ service: service.id, calls: [], records: [], findings: { all: [], byCall: new Map() }, cannotFail: service.sweep.cannotFail, unverified: unverifiedRulesOf(service.id) });
   }
   reported.sort((a, b) => services.findIndex((s) => s.id === a.service) - services.findIndex((s) => s.id === b.service));
-  messages.push(...notes);
+  messages.push(...unreadLines, ...notes);
   const endedAt = new Date().toISOString();
   if (runFile !== undefined) writeRunFile(runPath, { ...runFile, endedAt, completed: true });
   const calls = executor?.calls() ?? [];

@@ -5,7 +5,8 @@
  * has a deadline. A modelled error (an exception shape of the operation in the service model) still
  * means the service answers; anything else (404, HTML, UnknownOperationException, connection refused,
  * no answer) means `missing`, with what the target actually answered in the reason. On the `aws`
- * target a missing Inspector is reported as its end of support (facts §1.4).
+ * target a missing Inspector is reported as its end of support (AWS's Inspector Classic "End of support notice", e.g.
+ * https://docs.aws.amazon.com/inspector/v1/userguide/inspector-arns-resources.html).
  */
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";

@@ -1,6 +1,6 @@
 /** Records of a two-service run, split for each service's re-check: by the requestID of a call, else by eventSource, else to the first. */
 import { describe, expect, it } from "vitest";
-import { splitByService } from "../../../harness/check/service-records.js";
+import { isForService, splitByService } from "../../../harness/check/service-records.js";
 import { call } from "../report/run-builder.js";
 
 describe("splitByService", () => {
@@ -22,3 +22,18 @@ describe("splitByService", () => {
     expect(split.get("inspector")).toEqual([odd]);
   });
 });
+
+describe("isForService (trail files hold every service's records)", () => {
+  const v2 = "inspector2.amazonaws.com";
+  const ids = new Set(["req-2"]);
+  it("keeps a record of one of the service's calls whatever its eventSource, and unclaimed ones of its own or no known source", () => {
+    expect(isForService({ requestID: "req-2", eventSource: "inspector.amazonaws.com" }, ids, v2)).toBe(true);
+    expect(isForService({ requestID: "other", eventSource: v2 }, ids, v2)).toBe(true);
+    expect(isForService({ requestID: "other", eventSource: "inspector2.amazonaws.co" }, ids, v2)).toBe(true);
+  });
+  it("leaves an unclaimed record of the other service to that service's check", () => {
+    expect(isForService({ requestID: "req-1", eventSource: "inspector.amazonaws.com" }, ids, v2)).toBe(false);
+    expect(isForService('{"requestID":"req-1","eventSource":"inspector.amazonaws.com"}', ids, v2)).toBe(false);
+  });
+});
+

@@ -1,6 +1,6 @@
 /**
  * The aws target offline: msw stands in for AWS's own hostnames. Inspector Classic's endpoint fails
- * the way facts §1.4 reports after 2026-05-20 (connection error, a connect that never completes, or
+ * the way third parties report it after 2026-05-20 (wazuh/wazuh issues #36733, #37271, #38685: connection error, a connect that never completes, or
  * AccessDeniedException); CloudTrail and STS are the reference emulator. The probe must name the end
  * of support within its deadline; nothing reaches the network.
  */

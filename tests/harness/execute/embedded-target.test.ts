@@ -117,7 +117,7 @@ describe("embedded target executor and history", () => {
     await executor.call({ kind: "AssumedRole", sessionName: "exec-session" }, "ListRulesPackages", { maxResults: 2 });
     await executor.call({ kind: "Root" }, "DescribeCrossAccountAccessRole", {});
     await executor.call({ kind: "FederatedUser", federatedName: "exec-fed" }, "CreateAssessmentTarget", {});
-    // A string where the model has a timestamp: the SDK's serialiser throws before sending (facts §6.2).
+    // A string where the model has a timestamp: the SDK's serialiser throws before sending, so nothing reaches AWS to log.
     await executor.call({ kind: "IAMUser" }, "ListFindings", { filter: { creationTimeRange: { beginDate: "not-a-date" } } });
     writer.close();
     for (const req of [
