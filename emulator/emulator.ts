@@ -1,7 +1,7 @@
 /**
- * The reference emulator assembled: accounts, SigV4 authentication, STS, Inspector Classic (JSON
- * 1.1), Inspector v2 (rest-json) and the CloudTrail recorder behind one transport-independent
- * request handler.
+ * The reference emulator assembled: accounts, SigV4 authentication, STS, IAM's ListAccountAliases,
+ * Inspector Classic (JSON 1.1), Inspector v2 (rest-json) and the CloudTrail recorder behind one
+ * transport-independent request handler.
  */
 import { AccountDirectory, defaultAccountDirectory, principalArn, readAccountDirectoryFile } from "./accounts/index.js";
 import { Authenticator, SessionStore } from "./auth/index.js";
@@ -13,6 +13,7 @@ import { Inspector2Service } from "./inspector2/service.js";
 import type { Inspector2Timing } from "./inspector2/limits.js";
 import type { CloudTrailRecord } from "./cloudtrail/index.js";
 import { StsService, toStsAuthError } from "./sts/index.js";
+import { IamService } from "./iam/index.js";
 
 /** What an emulator is built from; every field has a documented default. */
 export interface EmulatorOptions extends CloudTrailOptions {
@@ -63,6 +64,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const sessions = new SessionStore();
   const authenticator = new Authenticator(accounts, sessions, clock);
   const sts = new StsService(accounts, sessions, clock);
+  const iam = new IamService(accounts);
   const inspector = new InspectorService({ clock });
   const inspector2 = new Inspector2Service({
     clock,
@@ -79,6 +81,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       inspector,
       cloudtrail,
       sts: { handle: (form, principal, requestId) => sts.handle(form, principal, requestId), authError: toStsAuthError },
+      iam,
       rest: [inspector2],
     },
     { clock, ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}) },

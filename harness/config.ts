@@ -26,6 +26,7 @@ export const CONFIG_OPTIONS = {
   roleArn: { flag: "--role-arn", env: "CONFORMANCE_ROLE_ARN", type: "string" },
   deferred: { flag: "--deferred", env: "CONFORMANCE_DEFERRED", type: "boolean" },
   collectDeadlineMs: { flag: "--collect-deadline-ms", env: "CONFORMANCE_COLLECT_DEADLINE_MS", type: "string" },
+  collectPollMs: { flag: "--collect-poll-ms", env: "CONFORMANCE_COLLECT_POLL_MS", type: "string" },
   lookupRequestsPerSecond: { flag: "--lookup-rps", env: "CONFORMANCE_LOOKUP_RPS", type: "string" },
   callTimeoutMs: { flag: "--call-timeout-ms", env: "CONFORMANCE_CALL_TIMEOUT_MS", type: "string" },
   reportsDir: { flag: "--reports-dir", env: "CONFORMANCE_REPORTS_DIR", type: "string" },
@@ -102,6 +103,8 @@ export const runConfigSchema = z.object({
   roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN").optional(),
   deferred: boolish.default(false),
   collectDeadlineMs: wholeNumber().min(0).optional(),
+  /** Wait between LookupEvents passes while records are missing (default: the target profile's). */
+  collectPollMs: wholeNumber().min(0).optional(),
   lookupRequestsPerSecond: z.coerce.number({ error: "must be a number (requests per second; 0 = unlimited)" }).min(0).optional(),
   callTimeoutMs: wholeNumber().min(100).default(10_000),
   reportsDir: z.string().min(1).default("reports"),

@@ -34,6 +34,8 @@ export const ExpectedIdentitySchema = z.object({
   userName: z.string().min(1).optional(),
   /** Account alias of a Root caller, when one is set: CloudTrail then puts it in userName ("CloudTrail userIdentity element", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html). */
   accountAlias: z.string().min(1).optional(),
+  /** True when the alias of a Root caller's account could not be read (IAM ListAccountAliases refused or failed): its userName is then not checked. */
+  accountAliasUnknown: z.literal(true).optional(),
   /** IAM role ARN with its path, `arn:aws:iam::<acct>:role[/path]/<name>` (AssumedRole). */
   roleArn: z.string().min(1).optional(),
   /** IAM role name (AssumedRole). */

@@ -1,6 +1,6 @@
 /**
  * `npm run check -- <history> [--records FILE] [--reports-dir DIR] [--rules-edition 2020|2017] [--account ID]
- * [--collect [--collect-deadline-ms N] [--lookup-rps N] [--call-timeout-ms N] [--check-chunk-calls N]]`:
+ * [--collect [--collect-deadline-ms N] [--collect-poll-ms N] [--lookup-rps N] [--call-timeout-ms N] [--check-chunk-calls N]]`:
  * re-checks a recorded run. Without --collect, against the records collected for it
  * (`<history>.records.jsonl`), without calling the target; with --collect, against records read again
  * from the target its run file names (endpoint or aws), for a run whose collection was cut short or
@@ -11,7 +11,7 @@ import { ConfigError } from "../harness/config.js";
 import { CHECK_OPTIONS, recheckHistory } from "../harness/check/recheck.js";
 
 const USAGE = `Usage: npm run check -- <history.jsonl> [--records FILE] [--reports-dir DIR] [--rules-edition 2020|2017] [--account ID]
-  [--collect [--collect-deadline-ms N] [--lookup-rps N] [--call-timeout-ms N] [--check-chunk-calls N]]
+  [--collect [--collect-deadline-ms N] [--collect-poll-ms N] [--lookup-rps N] [--call-timeout-ms N] [--check-chunk-calls N]]
 --collect reads the records again from the target the history was made against (the same variables as a run).`;
 
 async function main(): Promise<number> {
@@ -39,6 +39,7 @@ async function main(): Promise<number> {
     collect: flag("collect") === true,
     settings: {
       ...(text("collectDeadlineMs") !== undefined ? { collectDeadlineMs: text("collectDeadlineMs") } : {}),
+      ...(text("collectPollMs") !== undefined ? { collectPollMs: text("collectPollMs") } : {}),
       ...(text("lookupRequestsPerSecond") !== undefined ? { lookupRequestsPerSecond: text("lookupRequestsPerSecond") } : {}),
       ...(text("callTimeoutMs") !== undefined ? { callTimeoutMs: text("callTimeoutMs") } : {}),
       ...(text("checkChunkCalls") !== undefined ? { checkChunkCalls: text("checkChunkCalls") } : {}),

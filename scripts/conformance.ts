@@ -9,7 +9,7 @@ import { runConformance } from "../harness/run/run-conformance.js";
 
 const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [--services inspector,inspector2]
   [--aws-accounts ID,...] [--allow account-state,organization,external] [--deferred] [--seed N] [--runs N]
-  [--max-commands N] [--rules-edition 2020|2017] [--role-arn ARN] [--collect-deadline-ms N]
+  [--max-commands N] [--rules-edition 2020|2017] [--role-arn ARN] [--collect-deadline-ms N] [--collect-poll-ms N]
   [--lookup-rps N] [--call-timeout-ms N] [--reports-dir DIR] [--trail-dir DIR] [--check-chunk-calls N] [--path P --commands-replay-path R]
 Every flag also reads an environment variable (README, "Configuration").`;
 

@@ -4,7 +4,9 @@
  * Classic, CloudTrail), rest-json by method, URI template and query string (Inspector v2), Query by a
  * form body (STS). It authenticates, checks that SigV4's signing name is the addressed service's,
  * applies the account directory's deny lists, runs the service, and hands every authenticated
- * Inspector call (Classic or v2) to the CloudTrail recorder.
+ * Inspector call (Classic or v2) to the CloudTrail recorder. Two services speak Query: STS and IAM
+ * (ListAccountAliases); the hostname tells them apart on AWS's own names (`iam.amazonaws.com`,
+ * `sts[.<region>].amazonaws.com`), the SigV4 signing name on the emulator's one port.
  */
 import { randomUUID } from "node:crypto";
 import { CLOUDTRAIL_TARGET_PREFIX, INSPECTOR_TARGET_PREFIX } from "../../model/service-model.js";
@@ -64,6 +66,10 @@ export interface RouterServices {
     handle(form: URLSearchParams, principal: Principal, requestId: string): WireResponse;
     /** Renames a JSON-protocol authentication error to STS's own (InvalidClientTokenId, SignatureDoesNotMatch, …). */
     authError(error: ServiceError): ServiceError;
+  };
+  /** IAM on the Query protocol (signing name `iam`); its calls are not recorded (AWS logs them as iam.amazonaws.com events). */
+  iam?: {
+    handle(form: URLSearchParams, principal: Principal, requestId: string): WireResponse;
   };
   /** rest-json services (Inspector v2), found by method and path. */
   rest?: readonly RestJsonService[];
@@ -153,9 +159,28 @@ async function route(services: RouterServices, opts: RouterOptions, req: WireReq
   return render(result, requestId);
 }
 
+/** The Query service a hostname names (`iam.amazonaws.com`, `sts[.<region>].amazonaws.com`), or undefined (a loopback address). */
+function queryServiceOfHost(url: string): "iam" | "sts" | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (!host.endsWith(".amazonaws.com")) return undefined;
+  if (host.startsWith("iam.")) return "iam";
+  if (host.startsWith("sts.")) return "sts";
+  return undefined;
+}
+
 async function routeQuery(services: RouterServices, opts: RouterOptions, req: WireRequest, requestId: string, startedAt: Date): Promise<WireResponse> {
   const auth = await services.authenticate(req);
   if (!auth.ok) return xmlError(services.sts.authError(auth.error), requestId);
+  const addressed = queryServiceOfHost(req.url) ?? (auth.service === "iam" ? "iam" : "sts");
+  if (addressed === "iam" && services.iam !== undefined) {
+    if (auth.service !== "iam") return xmlError(services.sts.authError(wrongSigningService(auth.service, "iam")), requestId);
+    return services.iam.handle(new URLSearchParams(req.body), auth.principal, requestId);
+  }
   if (auth.service !== "sts") return xmlError(services.sts.authError(wrongSigningService(auth.service, "sts")), requestId);
   const form = new URLSearchParams(req.body);
   const response = services.sts.handle(form, auth.principal, requestId);

@@ -31,22 +31,32 @@ export const element = (name: string, ...children: XmlNode[]): XmlNode => ({ nam
 
 const headers = (requestId: string): Record<string, string> => ({ "content-type": "text/xml", "x-amzn-requestid": requestId });
 
-/** The 200 response of `action` whose `<actionResult>` holds `result`. */
-export function stsResultResponse(action: string, result: readonly XmlNode[], requestId: string): WireResponse {
+/** The 200 response of `action` of the Query service of XML namespace `namespace`, whose `<actionResult>` holds `result`. */
+export function queryResultResponse(namespace: string, action: string, result: readonly XmlNode[], requestId: string): WireResponse {
   const body =
-    `<${action}Response xmlns="${STS_NAMESPACE}">` +
+    `<${action}Response xmlns="${namespace}">` +
     renderXml(element(`${action}Result`, ...result)) +
     renderXml(element("ResponseMetadata", text("RequestId", requestId))) +
     `</${action}Response>`;
   return { status: 200, headers: headers(requestId), body };
 }
 
-/** The error response of a Query-protocol service: Type Sender for 4xx, Receiver for 5xx. */
-export function stsErrorResponse(error: ServiceError, requestId: string): WireResponse {
+/** The error response of the Query service of XML namespace `namespace`: Type Sender for 4xx, Receiver for 5xx. */
+export function queryErrorResponse(namespace: string, error: ServiceError, requestId: string): WireResponse {
   const body =
-    `<ErrorResponse xmlns="${STS_NAMESPACE}">` +
+    `<ErrorResponse xmlns="${namespace}">` +
     renderXml(element("Error", text("Type", error.status >= 500 ? "Receiver" : "Sender"), text("Code", error.type), text("Message", error.message))) +
     renderXml(text("RequestId", requestId)) +
     `</ErrorResponse>`;
   return { status: error.status, headers: headers(requestId), body };
+}
+
+/** The 200 response of STS `action` whose `<actionResult>` holds `result`. */
+export function stsResultResponse(action: string, result: readonly XmlNode[], requestId: string): WireResponse {
+  return queryResultResponse(STS_NAMESPACE, action, result, requestId);
+}
+
+/** STS's error response. */
+export function stsErrorResponse(error: ServiceError, requestId: string): WireResponse {
+  return queryErrorResponse(STS_NAMESPACE, error, requestId);
 }

@@ -1,18 +1,19 @@
 /**
  * In-process transport: msw request handlers that intercept the real AWS hostnames of Inspector
- * Classic, Inspector v2, CloudTrail and STS, so SDK clients are configured exactly as for AWS (no
- * endpoint override).
+ * Classic, Inspector v2, CloudTrail, STS and IAM, so SDK clients are configured exactly as for AWS
+ * (no endpoint override).
  */
 import { http, HttpResponse, type HttpHandler } from "msw";
 import type { WireRequest, WireResponse } from "../core/types.js";
 
 /**
  * Hostnames served: `inspector.<region>.amazonaws.com`, `cloudtrail.<region>.amazonaws.com`,
- * `sts[.<region>].amazonaws.com` (their JSON 1.1 and Query calls are `POST /`), and
- * `inspector2.<region>.amazonaws.com` on every path (rest-json addresses operations by path).
+ * `sts[.<region>].amazonaws.com`, `iam.amazonaws.com` (IAM is global: one endpoint, signed for
+ * us-east-1) (their JSON 1.1 and Query calls are `POST /`), and `inspector2.<region>.amazonaws.com`
+ * on every path (rest-json addresses operations by path).
  */
 export const AWS_HOST_PATTERN =
-  /^https:\/\/(inspector|cloudtrail)\.[a-z0-9-]+\.amazonaws\.com\/?(\?.*)?$|^https:\/\/sts(\.[a-z0-9-]+)?\.amazonaws\.com\/?(\?.*)?$|^https:\/\/inspector2\.[a-z0-9-]+\.amazonaws\.com\/.*$/;
+  /^https:\/\/(inspector|cloudtrail)\.[a-z0-9-]+\.amazonaws\.com\/?(\?.*)?$|^https:\/\/sts(\.[a-z0-9-]+)?\.amazonaws\.com\/?(\?.*)?$|^https:\/\/iam\.amazonaws\.com\/?(\?.*)?$|^https:\/\/inspector2\.[a-z0-9-]+\.amazonaws\.com\/.*$/;
 
 /** The address recorded as sourceIPAddress for in-process calls (there is no socket). */
 export const IN_PROCESS_SOURCE_IP = "127.0.0.1";
@@ -28,7 +29,7 @@ export async function toWireRequest(request: Request, sourceIp: string): Promise
   return { method: request.method, url: request.url, headers, body: await request.text(), sourceIp };
 }
 
-/** msw handlers that pass every AWS request for the four services to `handle`. */
+/** msw handlers that pass every AWS request for the five services to `handle`. */
 export function mswHandlers(handle: (req: WireRequest) => WireResponse | Promise<WireResponse>): HttpHandler[] {
   return [
     http.all(AWS_HOST_PATTERN, async ({ request }) => {

@@ -6,18 +6,28 @@ import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { checkLookupConsistency, checkRun, checkWindowCoverage, recordField, requiredFindings, type Finding, type RunResult } from "../../oracles/index.js";
 import type { ObservedCall } from "../../history/observed-call.js";
 import type { OracleContext } from "../../oracles/context.js";
-import { collectLookupEvents, mergeFailures, type LookupCollection } from "../collect/lookup-events.js";
+import { collectLookupEvents, mergeFailures, type LookupCollection, type LookupProgress } from "../collect/lookup-events.js";
 import type { KnownRecords } from "../collect/known-records.js";
 import type { LookupMargin } from "../collect/lookup-margin.js";
+import type { TokenBucket } from "../collect/token-bucket.js";
 
 /** How the collector is to behave for this target. */
 export interface CollectSettings {
   client: CloudTrailClient;
   requestsPerSecond: number;
+  /** One pacing at `requestsPerSecond` for every collection made with these settings (the main one, the second look, each chunk). */
+  pacer?: TokenBucket;
   deadlineMs: number;
   pollIntervalMs: number;
   /** Widening of the lookup window on both sides (clock skew); widened by what each batch's records show. */
   margin: LookupMargin;
+  /**
+   * A record not there by the deadline may still come (AWS: delivery time is not guaranteed): such
+   * calls are unknown (`late`), to be collected again later, not missing.
+   */
+  lateIsUnknown?: boolean;
+  /** Told after each pass of the main collection (the deferred run's progress line). */
+  onProgress?: (p: LookupProgress) => void;
 }
 
 /** A checked batch. */
@@ -32,6 +42,8 @@ export interface CheckedBatch {
   lookupFindings: Finding[];
   /** True when a required finding was found. */
   failed: boolean;
+  /** Seqs of calls read to the end without a record where a record may come later (settings.lateIsUnknown): unknown. */
+  late: number[];
 }
 
 function requestIdOf(record: unknown): string | undefined {
@@ -109,9 +121,11 @@ export async function collectAndCheck(
     window: { start, end },
     windowMarginMs: 0,
     requestsPerSecond: settings.requestsPerSecond,
+    ...(settings.pacer !== undefined ? { pacer: settings.pacer } : {}),
     // Paging itself takes time: 50 records a page, so the deadline grows with the batch.
     deadlineMs: settings.deadlineMs + PAGING_MS_PER_CALL * calls.length,
     pollIntervalMs: settings.pollIntervalMs,
+    ...(settings.onProgress !== undefined ? { onProgress: settings.onProgress } : {}),
   });
   // Pages LookupEvents failed to give make their calls unknown, not missing; and a partial read
   // cannot show that a query left a record out, nor is a second look worth making.
@@ -119,7 +133,12 @@ export async function collectAndCheck(
   const elsewhere = readAll ? await recordsFiledElsewhere(calls, collection, settings, start, end) : [];
   collection.records.push(...elsewhere);
   const records = select(collection.records, calls);
-  const result = checkRun(calls, records, readAll ? ctx : { ...ctx, uncollected: new Set(collection.missing) });
+  // A record found by the second look is judged (by the rule it breaks); the rest may still be on its way.
+  const foundElsewhere = new Set(elsewhere.map(requestIdOf));
+  const missing = new Set(collection.missing);
+  const late = readAll && settings.lateIsUnknown === true ? calls.filter((c) => missing.has(c.seq) && !foundElsewhere.has(c.requestId)).map((c) => c.seq) : [];
+  const unread = readAll ? late : collection.missing;
+  const result = checkRun(calls, records, unread.length > 0 ? { ...ctx, uncollected: new Set(unread) } : ctx);
   settings.margin.observe(matchedPairs(calls, result));
   const lookupFindings = [
     ...checkLookupConsistency(calls, elsewhere, ctx.eventSource, { start, end }),
@@ -127,7 +146,7 @@ export async function collectAndCheck(
   ];
   result.all.push(...lookupFindings);
   result.findings.push(...lookupFindings);
-  return { calls, collection, records, result, lookupFindings, failed: requiredFindings(result.all).length > 0 };
+  return { calls, collection, records, result, lookupFindings, failed: requiredFindings(result.all).length > 0, late };
 }
 
 /** Each call of the batch that has a record, with it. */
@@ -170,11 +189,13 @@ async function recordsFiledElsewhere(
       window: { start: new Date(start.getTime() - ELSEWHERE_WINDOW_MS), end: new Date(end.getTime() + ELSEWHERE_WINDOW_MS) },
       windowMarginMs: 0,
       requestsPerSecond: settings.requestsPerSecond,
+      ...(settings.pacer !== undefined ? { pacer: settings.pacer } : {}),
       // One pass: the main collection already waited its deadline for these records.
       deadlineMs: Math.min(settings.deadlineMs, 2_000),
       pollIntervalMs: settings.deadlineMs,
     });
     collection.requests += again.requests;
+    collection.pages += again.pages;
     collection.throttled += again.throttled;
     mergeFailures(collection.failures, again.failures);
     found.push(...again.records.filter((r) => wanted.has(requestIdOf(r))));

@@ -9,6 +9,7 @@ import { checkRun, type RunResult } from "../../oracles/index.js";
 import { type Invocation, type ObservedCall } from "../../history/observed-call.js";
 import { oracleContext, RulesEditionSchema, type RulesEdition } from "../../oracles/context.js";
 import { readRecordsFile, recordsFileBeside } from "../collect/records-file.js";
+import { callPolicyOf, notCalledOf } from "../targets/call-policy.js";
 import { ConfigError } from "../config.js";
 import { SERVICE_IDS, type ServiceId } from "../../model/services.js";
 import { harnessServices, type HarnessService } from "../services/index.js";
@@ -33,6 +34,7 @@ export const CHECK_OPTIONS = {
   account: { flag: "--account", type: "string" },
   collect: { flag: "--collect", type: "boolean" },
   collectDeadlineMs: { flag: "--collect-deadline-ms", type: "string" },
+  collectPollMs: { flag: "--collect-poll-ms", type: "string" },
   lookupRequestsPerSecond: { flag: "--lookup-rps", type: "string" },
   callTimeoutMs: { flag: "--call-timeout-ms", type: "string" },
   checkChunkCalls: { flag: "--check-chunk-calls", type: "string" },
@@ -159,7 +161,7 @@ async function collectAndReport(input: RecheckInput, recordsPath: string, run: R
   const interrupted = got.parts.flatMap((p) => p.checked.interrupted);
   return report(input, {
     run, parts, edition, problems, incidents,
-    collection: { ...got.collection, uncollected: parts.reduce((n, p) => n + p.result.uncollected.length, 0) },
+    collection: { ...got.collection.figures(), uncollected: parts.reduce((n, p) => n + p.result.uncollected.length, 0) },
     messages: [...got.messages, ...unfinished(run, got.index.calls.length, interrupted), ...problems],
   });
 }
@@ -189,10 +191,15 @@ async function report(
     calls,
     records: [],
     findings: { all: [], byCall: new Map() },
-    services: r.parts.map((p) => ({
-      service: p.service.id, calls: p.calls, records: p.records, findings: p.result, cannotFail: p.service.sweep.cannotFail,
-      uncollected: new Set(p.result.uncollected), unverified: unverifiedRulesOf(p.service.id),
-    })),
+    services: r.parts.map((p) => {
+      // The run's call policy left operations out: na with the reason, as the run reported them.
+      const notCalled = r.run !== undefined ? notCalledOf(callPolicyOf(r.run), p.service.id, p.service.facts.operations, p.calls) : new Map<string, string>();
+      return {
+        service: p.service.id, calls: p.calls, records: p.records, findings: p.result, cannotFail: p.service.sweep.cannotFail,
+        uncollected: new Set(p.result.uncollected), unverified: unverifiedRulesOf(p.service.id),
+        ...(notCalled.size > 0 ? { notCalled } : {}),
+      };
+    }),
     identities: KINDS.map((kind) =>
       calls.some((c) => c.identity.kind === kind) ? { kind, status: "available" as const } : { kind, status: "na" as const, reason: "no call of this kind in the history" },
     ),

@@ -11,6 +11,8 @@ import type { CheckedBatch } from "./batch-check.js";
 import type { ChunkedCheck } from "./chunked-check.js";
 import { collectHistory, indexHistory, type HistoryIndex } from "./collect-history.js";
 import { collectSettings, whereOf } from "../collect/collect-settings.js";
+import { CollectionTally } from "../collect/collection-tally.js";
+import { progressReporter } from "../collect/delivery-latency.js";
 import { ConfigError, resolveRunConfig, type RunConfig } from "../config.js";
 import { CollectorTrouble } from "../report/incidents.js";
 import type { RunFile } from "../run/run-file.js";
@@ -21,6 +23,7 @@ import type { ServiceEndpoints } from "../targets/service-clients.js";
 /** Settings a user may give for collecting again (the same flags as a run). */
 export interface RecollectSettings {
   collectDeadlineMs?: string;
+  collectPollMs?: string;
   lookupRequestsPerSecond?: string;
   callTimeoutMs?: string;
   checkChunkCalls?: string;
@@ -33,7 +36,7 @@ export interface Recollected {
   /** Each service of the run, collected and checked on its own. */
   parts: { service: HarnessService; checked: ChunkedCheck }[];
   trouble: CollectorTrouble;
-  collection: { requests: number; throttled: number; duplicatesCollapsed: number };
+  collection: CollectionTally;
   where: string;
   /** Lines for the report: where the records were read from, and how. */
   messages: string[];
@@ -67,7 +70,7 @@ export async function recollect(historyPath: string, recordsPath: string, run: R
   const config = resolveRunConfig(
     {
       target: run.target, region: run.region, seed: run.seed, runs: run.runs, maxCommands: run.maxCommands, rulesEdition: run.rulesEdition, deferred: true,
-      collectDeadlineMs: settings.collectDeadlineMs, lookupRequestsPerSecond: settings.lookupRequestsPerSecond,
+      collectDeadlineMs: settings.collectDeadlineMs, collectPollMs: settings.collectPollMs, lookupRequestsPerSecond: settings.lookupRequestsPerSecond,
       callTimeoutMs: settings.callTimeoutMs, checkChunkCalls: settings.checkChunkCalls,
     },
     env,
@@ -85,13 +88,11 @@ export async function recollect(historyPath: string, recordsPath: string, run: R
     }
     const index = await indexHistory(historyPath, config.checkChunkCalls);
     const trouble = new CollectorTrouble();
-    const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
+    const collection = new CollectionTally();
     const onBatch = (batch: CheckedBatch): void => {
       const c = batch.collection;
-      collection.requests += c.requests;
-      collection.throttled += c.throttled;
-      collection.duplicatesCollapsed += c.duplicatesCollapsed;
-      trouble.add(c.failures, batch.result.uncollected.length, c.readAll && c.unsupported === undefined, c.unsupported);
+      collection.add(batch);
+      trouble.add(c.failures, batch.result.uncollected.length, c.readAll && c.unsupported === undefined, c.unsupported, batch.late.length);
       for (const note of c.notes) if (!messages.includes(`collector: ${note}`)) messages.push(`collector: ${note}`);
     };
     rmSync(recordsPath, { force: true });
@@ -101,7 +102,7 @@ export async function recollect(historyPath: string, recordsPath: string, run: R
       const ctx = oracleContext(run.accountId, { rulesEdition: run.rulesEdition, clockSkewMs: run.clockSkewMs, eventSource: service.eventSource, lookupEventSource: service.eventSource });
       const checked = await collectHistory({
         historyPath, recordsPath, runRequestIds: index.requestIds, runAccessKeys: index.accessKeys, unchecked: new Set(run.uncheckedRequestIds),
-        collect: collectSettings(config, target, base.identity, ctx, true), ctx, chunkCalls: config.checkChunkCalls, onBatch, service: service.id,
+        collect: { ...collectSettings(config, target, base.identity, ctx, true), onProgress: progressReporter(log) }, ctx, chunkCalls: config.checkChunkCalls, onBatch, service: service.id,
       });
       parts.push({ service, checked });
     }

@@ -9,6 +9,7 @@ import { LookupMargin, MIN_LOOKUP_MARGIN_MS } from "./lookup-margin.js";
 import type { ProvisionedIdentity } from "../targets/target.js";
 import type { HarnessTarget } from "../targets/index.js";
 import { targetProfile } from "../targets/target-profile.js";
+import { pacerBelow } from "./token-bucket.js";
 
 /** Collector behaviour per target: AWS is slow and rate-limited; emulators answer at once. */
 export function collectSettings(config: RunConfig, target: HarnessTarget, base: ProvisionedIdentity, ctx: OracleContext, deferred: boolean): CollectSettings {
@@ -24,13 +25,16 @@ export function collectSettings(config: RunConfig, target: HarnessTarget, base: 
   // them little, and AWS is always deferred.
   const widest = profile.lookupMargin === "second" ? MIN_LOOKUP_MARGIN_MS : ctx.clockSkewMs;
   const margin = profile.lookupMargin === "adaptive" && !deferred ? new LookupMargin(MIN_LOOKUP_MARGIN_MS, widest) : new LookupMargin(widest);
+  const requestsPerSecond = config.lookupRequestsPerSecond ?? profile.lookupRequestsPerSecond;
   return {
     // The target's own CloudTrail client: its endpoint (AWS_ENDPOINT_URL[_CLOUDTRAIL]), one attempt per request.
     client: target.cloudtrail(base.credentials),
-    requestsPerSecond: config.lookupRequestsPerSecond ?? profile.lookupRequestsPerSecond,
+    requestsPerSecond,
+    pacer: pacerBelow(requestsPerSecond, { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }),
     deadlineMs: config.collectDeadlineMs ?? profile.collectDeadlineMs,
-    pollIntervalMs: profile.collectPollMs,
+    pollIntervalMs: config.collectPollMs ?? profile.collectPollMs,
     margin,
+    lateIsUnknown: profile.lateRecordsUnknown,
   };
 }
 

@@ -20,7 +20,8 @@ export interface LookupError {
   advice: string;
 }
 
-const THROTTLING = new Set([
+/** AWS's throttling error names (those the AWS SDK's retry strategy treats as throttling): the service is there, only busy. */
+export const THROTTLING_ERRORS: ReadonlySet<string> = new Set([
   "ThrottlingException",
   "Throttling",
   "ThrottledException",
@@ -83,7 +84,7 @@ export function classifyLookupError(e: unknown): LookupError {
   const httpStatus = statusOf(e);
   const base = { code, httpStatus, message };
 
-  if (THROTTLING.has(name) || httpStatus === 429) {
+  if (THROTTLING_ERRORS.has(name) || httpStatus === 429) {
     return { ...base, kind: "throttled", advice: "LookupEvents allows 2 requests per second per account and Region; the collector backs off and retries." };
   }
   if (UNSUPPORTED.has(name) || httpStatus === 404 || httpStatus === 501 || /not\s+(been\s+)?implemented|unknown operation/i.test(message) || notJsonServerError(name, httpStatus, message)) {

@@ -16,7 +16,9 @@ import { attemptsOf, DEFAULT_LOOKUP_REQUEST_TIMEOUT_MS } from "./lookup-client.j
 import { classifyLookupError, describeLookupError, type LookupError } from "./lookup-errors.js";
 import { recordsOfPage } from "./lookup-page.js";
 import { LOOKUP_WINDOW_MARGIN_MS, lookupWindow } from "./lookup-window.js";
-import { TokenBucket, type Timekeeping } from "./token-bucket.js";
+import { pacerBelow, type TokenBucket, type Timekeeping } from "./token-bucket.js";
+import { latencySummary, remainingEstimateMs, type LatencySummary } from "./delivery-latency.js";
+import { requestIdOf } from "./record-keys.js";
 
 /** LookupEvents' largest page (model: MaxResults 1..50). */
 export const LOOKUP_PAGE_SIZE = 50;
@@ -33,6 +35,13 @@ export interface LookupProgress {
   found: number;
   expected: number;
   requests: number;
+  elapsedMs: number;
+  /** Until the collector gives up on the records still missing. */
+  deadlineInMs: number;
+  /** Delivery latency of the records found so far (harness/collect/delivery-latency.ts). */
+  latency: LatencySummary | null;
+  /** How much longer the missing records should take by that latency; undefined before any was seen. */
+  remainingMs: number | undefined;
 }
 
 /** What the collector is given. */
@@ -51,6 +60,11 @@ export interface LookupCollectorOptions {
   windowMarginMs?: number;
   /** Default 2 (AWS's limit); 0 = unlimited (fast emulators). */
   requestsPerSecond?: number;
+  /**
+   * The pacing shared by every collection of a run (AWS counts LookupEvents per account and Region,
+   * not per query); default: a new one at `requestsPerSecond` on this collection's clock.
+   */
+  pacer?: TokenBucket;
   /** Give up after this long; calls still without a record are `missing`. */
   deadlineMs: number;
   /** Wait between full passes while records are missing; default DEFAULT_POLL_INTERVAL_MS. */
@@ -73,9 +87,13 @@ export interface LookupCollection {
   /** Seqs of calls expected to have a record but none was found by the deadline. */
   missing: number[];
   requests: number;
+  /** Pages LookupEvents answered (each request that did not fail). */
+  pages: number;
   throttled: number;
   passes: number;
   elapsedMs: number;
+  /** Delivery latency of each expected call's record (ms from the call's end to the page that first returned it). */
+  latenciesMs: number[];
   /** Every expected call found. */
   complete: boolean;
   /** The target has no LookupEvents (UnknownOperation, 404, NotImplemented...): what it answered. */
@@ -143,7 +161,7 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
   const time: Timekeeping = { now: options.now ?? Date.now, sleep: options.sleep ?? realSleep };
   const startedAt = time.now();
   const deadlineAt = startedAt + Math.max(0, options.deadlineMs);
-  const bucket = new TokenBucket(options.requestsPerSecond ?? LOOKUP_REQUESTS_PER_SECOND, time);
+  const bucket = options.pacer ?? pacerBelow(options.requestsPerSecond ?? LOOKUP_REQUESTS_PER_SECOND, time);
   const pollMs = Math.max(0, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_LOOKUP_REQUEST_TIMEOUT_MS;
   const { StartTime, EndTime } = lookupWindow(options.window, options.windowMarginMs ?? LOOKUP_WINDOW_MARGIN_MS);
@@ -155,8 +173,13 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
   const eventsWithoutRecord = new Set<string>();
   let unsupported: string | undefined;
   let requests = 0;
+  let pages = 0;
   let throttled = 0;
   let passes = 0;
+  /** End time (ms) of each expected call, by request id, until its record is first seen. */
+  const awaited = new Map<string, number>();
+  for (const c of options.calls) if (c.sentToService && c.requestId !== undefined) awaited.set(c.requestId, Date.parse(c.endedAt));
+  const latenciesMs: number[] = [];
   const failures: LookupFailures = { count: 0, byCode: {}, firstAt: undefined, lastAt: undefined, advice: undefined };
   const countFailure = (f: LookupError): void => {
     const at = new Date(time.now()).toISOString();
@@ -241,8 +264,17 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     do {
       const page = await fetchPage(nextToken);
       if (page === "deadline" || page === "failed") return page;
+      pages++;
       const { records, withoutRecord } = recordsOfPage(page.Events);
-      for (const record of records) store.add(record);
+      for (const record of records) {
+        store.add(record);
+        const id = requestIdOf(record);
+        const ended = id !== undefined ? awaited.get(id) : undefined;
+        if (ended !== undefined) {
+          latenciesMs.push(Math.max(0, time.now() - ended));
+          awaited.delete(id!);
+        }
+      }
       for (const id of withoutRecord) eventsWithoutRecord.add(id);
       nextToken = page.NextToken;
     } while (nextToken !== undefined && nextToken !== "");
@@ -259,7 +291,14 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     const end = await runPass();
     if (end === "done") lastComplete = { startedAt: passStart, ms: time.now() - passStart };
     join = joinByRequestId(options.calls, store.records());
-    options.onProgress?.({ pass: passes, found: join.expected - join.missing.length, expected: join.expected, requests });
+    if (options.onProgress !== undefined) {
+      const latency = latencySummary(latenciesMs);
+      const now = time.now();
+      options.onProgress({
+        pass: passes, found: join.expected - join.missing.length, expected: join.expected, requests,
+        elapsedMs: now - startedAt, deadlineInMs: Math.max(0, deadlineAt - now), latency, remainingMs: remainingEstimateMs([...awaited.values()], latency, now),
+      });
+    }
     if (end !== "done" || join.missing.length === 0) break;
     const remaining = deadlineAt - time.now();
     if (remaining <= 0) break;
@@ -276,9 +315,11 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     duplicatesCollapsed: store.duplicatesCollapsed(),
     missing: join.missing,
     requests,
+    pages,
     throttled,
     passes,
     elapsedMs: time.now() - startedAt,
+    latenciesMs,
     complete: join.missing.length === 0 && unsupported === undefined,
     ...(unsupported !== undefined ? { unsupported } : {}),
     errors,

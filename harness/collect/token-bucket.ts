@@ -54,3 +54,15 @@ export class TokenBucket {
     this.last = now;
   }
 }
+
+/**
+ * Extra spacing between paced requests, in ms. The bucket spaces requests as they are sent, but a
+ * limit is counted as they arrive, and the way there varies by a few ms: at exactly 500 ms apart,
+ * three requests reached a 2-per-second limit within 997 ms and the third was throttled.
+ */
+export const PACING_GUARD_MS = 25;
+
+/** A bucket that keeps requests below `limitPerSecond` as they arrive (PACING_GUARD_MS wider apart); 0 = unlimited. */
+export function pacerBelow(limitPerSecond: number, time: Timekeeping): TokenBucket {
+  return new TokenBucket(limitPerSecond > 0 ? 1000 / (1000 / limitPerSecond + PACING_GUARD_MS) : 0, time);
+}

@@ -44,6 +44,8 @@ export interface HistoryExecutorOptions {
   health?: TargetHealth;
   /** The service `call` calls (default Inspector Classic). */
   service?: HarnessService;
+  /** Rewrites each input before it is sent (the aws target's run stamp, harness/run/run-stamp.ts); the history has what was sent. */
+  stamp?: (service: ServiceId, operation: string, input: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** An IdentityResolver over `target.provision` (AssumedRole/FederatedUser names from the request). */
@@ -103,7 +105,8 @@ export class HistoryExecutor implements CallExecutor {
   }
 
   /** Sends `operation` of `service` with `input` as `identityRequest`; records and returns what was observed. */
-  async callService(service: HarnessService, identityRequest: IdentityRequest, operation: string, input: Record<string, unknown>, _meta?: CallMeta): Promise<CallOutcome> {
+  async callService(service: HarnessService, identityRequest: IdentityRequest, operation: string, given: Record<string, unknown>, _meta?: CallMeta): Promise<CallOutcome> {
+    const input = this.options.stamp?.(service.id, operation, given) ?? given;
     const Command = service.command(operation);
     this.options.health?.assertUp();
     const identity = await this.options.identities(identityRequest);

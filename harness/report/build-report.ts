@@ -24,6 +24,10 @@ export interface CollectionStats {
   /** Calls whose records could not be read (default: what the findings' result says, else 0). */
   uncollected?: number;
   duplicatesCollapsed?: number;
+  late?: number;
+  pages?: number;
+  pagesPerRecord?: number | null;
+  deliveryLatencyMs?: { samples: number; p50: number; p95: number; max: number } | null;
 }
 
 /** What one service of the run made, collected and found. */
@@ -217,6 +221,10 @@ export function buildReport(input: ReportInput): ConformanceReport {
       missing: input.collection?.missing ?? missing,
       duplicatesCollapsed: input.collection?.duplicatesCollapsed ?? parts.reduce((n, p) => n + (p.findings.duplicatesCollapsed ?? 0), 0),
       uncollected: input.collection?.uncollected ?? parts.reduce((n, p) => n + (p.findings.uncollected?.length ?? 0), 0),
+      late: input.collection?.late ?? 0,
+      pages: input.collection?.pages ?? 0,
+      pagesPerRecord: input.collection?.pagesPerRecord ?? null,
+      deliveryLatencyMs: input.collection?.deliveryLatencyMs ?? null,
       unsupported: input.unsupported,
     },
     findingsByCode: findingsByCode(all),

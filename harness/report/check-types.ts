@@ -44,7 +44,7 @@ export type Unsupported = z.infer<typeof UnsupportedSchema>;
  */
 export interface Incident {
   /** target-down: the run stopped executing; collector-failed: records could not be read; indeterminate-calls: calls without a complete answer. */
-  kind: "target-down" | "collector-failed" | "indeterminate-calls";
+  kind: "target-down" | "collector-failed" | "records-late" | "indeterminate-calls";
   blocking: boolean;
   /** Requests (collector-failed) or calls (indeterminate-calls) that went wrong; 1 for target-down. */
   count: number;

@@ -3,7 +3,7 @@
  * property matrix, colour-coded, each cell's message in its title attribute, and the failing
  * findings below. Every piece of report text is escaped.
  */
-import { compactJson, failingChecks, matricesOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
+import { collectionLine, compactJson, failingChecks, matricesOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
 import type { ConformanceReport } from "./schema.js";
 
 /** Escapes text for HTML content and double- or single-quoted attributes. */
@@ -87,7 +87,7 @@ ${fails.length === 0 ? "<p>None.</p>" : fails.map(failing).join("\n")}
 <tr><th>service</th><th>operation</th><th>calls</th><th>ok</th><th>error</th><th>unknown</th><th>unsent</th><th>IAMUser</th><th>Root</th><th>AssumedRole</th><th>FederatedUser</th></tr>
 ${coverage}
 </table>
-<p>Collection: ${report.collection.requests} requests, ${report.collection.throttled} throttled, ${report.collection.missing} calls without a record, ${report.collection.duplicatesCollapsed} re-deliveries collapsed.${report.collection.unsupported.map((u) => ` Unsupported ${e(u.scope)}: ${e(u.reason)}.`).join("")}</p>
+<p>Collection: ${e(collectionLine(report))}${report.collection.unsupported.map((u) => ` Unsupported ${e(u.scope)}: ${e(u.reason)}.`).join("")}</p>
 </body>
 </html>
 `;

@@ -33,11 +33,14 @@ export class CollectorTrouble {
   failedCollections = 0;
   /** What LookupEvents answered when it stopped being one mid-run (after the probe found it). */
   vanished: string | undefined;
+  /** Calls read to the end without a record where one may still come (the collection's `late`). */
+  late = 0;
 
-  /** Adds one collection's figures. */
-  add(failures: LookupFailures, uncollected: number, readAll: boolean, unsupported: string | undefined): void {
+  /** Adds one collection's figures (`late` calls are among `uncollected`, but not the collector's fault). */
+  add(failures: LookupFailures, uncollected: number, readAll: boolean, unsupported: string | undefined, late = 0): void {
     mergeFailures(this.failures, failures);
-    this.uncollected += uncollected;
+    this.uncollected += uncollected - late;
+    this.late += late;
     if (!readAll) this.failedCollections++;
     if (unsupported !== undefined) this.vanished ??= unsupported;
   }
@@ -85,6 +88,19 @@ export function incidentsOf(health: TargetHealth | undefined, trouble: Collector
       message:
         `${what}${vanished}: ${plural(trouble.uncollected, "call")} could not be checked, their records could not be read (unknown, not missing). ` +
         `Verdict unknown unless a record that was read breaks a rule.${f.advice !== undefined ? ` ${f.advice}` : ""}${collectLater}`,
+    });
+  }
+  if (trouble.late > 0) {
+    out.push({
+      kind: "records-late",
+      blocking: true,
+      count: trouble.late,
+      calls: trouble.late,
+      firstAt: null,
+      lastAt: null,
+      message:
+        `${plural(trouble.late, "call")} had no record in LookupEvents when the collection deadline came (--collect-deadline-ms): CloudTrail delivers most records within about 5 minutes but promises no time, ` +
+        `so ${trouble.late === 1 ? "it is" : "they are"} unknown, not missing. Verdict unknown unless a record that was read breaks a rule.${ctx.historyFile !== undefined ? ` Check ${trouble.late === 1 ? "it" : "them"} later with \`npm run check -- ${ctx.historyFile} --collect\`.` : ""}`,
     });
   }
   const ind: IndeterminateCalls | undefined = health?.indeterminate;

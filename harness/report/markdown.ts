@@ -2,7 +2,7 @@
  * reports/conformance.md: verdict first, then why, the operation x rule-family table, identity
  * kinds, failing checks (expected vs actual, replay command) and coverage counts.
  */
-import { compactJson, failingChecks, matricesOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
+import { collectionLine, compactJson, failingChecks, matricesOf, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck } from "./render-common.js";
 import type { ConformanceReport } from "./schema.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML. */
@@ -84,7 +84,7 @@ export function renderMarkdown(report: ConformanceReport): string {
     report.coverage.map((c) => [c.service, mdCode(c.operation), c.calls, c.ok, c.error, c.unknown, c.unsent, c.byIdentity.IAMUser, c.byIdentity.Root, c.byIdentity.AssumedRole, c.byIdentity.FederatedUser].map(String)),
   ), "");
   const col = report.collection;
-  lines.push("## Collection", "", `${col.requests} requests, ${col.throttled} throttled, ${col.missing} calls without a record, ${col.duplicatesCollapsed} re-deliveries collapsed.`, "");
+  lines.push("## Collection", "", mdCell(collectionLine(report)), "");
   for (const u of col.unsupported) lines.push(`- unsupported ${mdCode(u.scope)}: ${mdCell(u.reason)}`);
   const codes = Object.entries(report.findingsByCode);
   if (codes.length > 0) lines.push("", "## Findings by code", "", ...table(["code", "count"], codes.map(([code, n]) => [mdCode(code), String(n)])));

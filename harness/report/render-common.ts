@@ -53,3 +53,23 @@ export function runLine(report: ConformanceReport): string {
   const edition = report.services.some((s) => s.service === "inspector") ? `, rules edition ${report.rulesEdition} (Classic)` : "";
   return `target ${where}, region ${report.region}, services ${report.services.map((s) => s.service).join(", ")}, seed ${report.seed}, ${report.runs} runs${edition}, ${report.mode} mode, ${report.calls} calls, ${report.records} records, clock skew ${report.clockSkewMs} ms`;
 }
+
+/** The collection figures as one sentence (Markdown and HTML escape it themselves). */
+export function collectionLine(report: ConformanceReport): string {
+  const c = report.collection;
+  const parts = [
+    `${c.requests} requests (${c.pages} pages${c.pagesPerRecord !== null ? `, ${c.pagesPerRecord} pages per record` : ""})`,
+    `${c.throttled} throttled`,
+    `${c.missing} calls without a record`,
+  ];
+  if (c.late > 0) parts.push(`${c.late} calls whose records had not come by the deadline (unknown)`);
+  if (c.uncollected > 0) parts.push(`${c.uncollected} calls whose records could not be read (unknown)`);
+  parts.push(`${c.duplicatesCollapsed} re-deliveries collapsed`);
+  const l = c.deliveryLatencyMs;
+  const latency = l !== null ? ` Delivery latency of ${l.samples} records: p50 ${seconds(l.p50)}, p95 ${seconds(l.p95)}, max ${seconds(l.max)}.` : "";
+  return `${parts.join(", ")}.${latency}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

@@ -61,7 +61,7 @@ export const UnsupportedSchema = z.object({
 
 /** Something that went wrong with the target or transport (harness/report/incidents.ts). */
 export const IncidentSchema = z.object({
-  kind: z.enum(["target-down", "collector-failed", "indeterminate-calls"]),
+  kind: z.enum(["target-down", "collector-failed", "records-late", "indeterminate-calls"]),
   /** True: the verdict is unknown unless a required check fails. */
   blocking: z.boolean(),
   count: Count,
@@ -104,6 +104,17 @@ export const CollectionSchema = z.object({
   duplicatesCollapsed: Count,
   /** Calls whose records could not be read because the collector failed: unknown, not missing. */
   uncollected: Count.default(0),
+  /** Calls read to the end without a record by the deadline, on a target whose records may come later (AWS): unknown, not missing. */
+  late: Count.default(0),
+  /** LookupEvents pages read (requests answered). */
+  pages: Count.default(0),
+  /** Pages read per record found: at best 1/50 (a page holds 50); null when no record was found. */
+  pagesPerRecord: z.number().nonnegative().nullable().default(null),
+  /**
+   * How long records took to come: from the end of the call to the LookupEvents page that first
+   * returned its record (ms; an upper bound, as fine as the polling); null when none was found.
+   */
+  deliveryLatencyMs: z.object({ samples: Count, p50: Count, p95: Count, max: Count }).nullable().default(null),
   unsupported: z.array(UnsupportedSchema),
 });
 

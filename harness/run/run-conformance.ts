@@ -14,6 +14,7 @@ import { oracleContext, type OracleContext } from "../../oracles/context.js";
 import { EarlierBatches, type CheckedBatch, type CollectSettings } from "../check/batch-check.js";
 import { collectSettings, whereOf } from "../collect/collect-settings.js";
 import { recordsFileBeside, writeRecordsFile } from "../collect/records-file.js";
+import { CollectionTally } from "../collect/collection-tally.js";
 import { collectHistory } from "../check/collect-history.js";
 import { ConfigError, servicesOf, settingName, type RunConfig } from "../config.js";
 import { HistoryExecutor, targetIdentities } from "../execute/executor.js";
@@ -34,6 +35,8 @@ import { executeService, ServiceRun, sweepService } from "./service-phase.js";
 import { surveyAnswers, surveyMessage } from "../report/answer-survey.js";
 import type { ServiceExecutor } from "../execute/executor.js";
 import { targetProfile } from "../targets/target-profile.js";
+import { newRunId, RUN_TAG_KEY, stampInput } from "./run-stamp.js";
+import type { ServiceId } from "../../model/services.js";
 
 /** The outcome of a run: the report, the exit code and where the files are. */
 export interface ConformanceRun {
@@ -66,7 +69,10 @@ export async function runConformance(
   log: (line: string) => void,
   options: RunOptions = {},
 ): Promise<ConformanceRun> {
-  const startedAt = new Date().toISOString();
+  const runStart = new Date();
+  const startedAt = runStart.toISOString();
+  /** What the run's creations are named and tagged with where the target asks for that (run-stamp.ts). */
+  const runId = newRunId(runStart);
   const historyPath = join(config.reportsDir, "run", "history.jsonl");
   const recordsPath = recordsFileBeside(historyPath);
   const runPath = runFileBeside(historyPath);
@@ -84,7 +90,7 @@ export async function runConformance(
   const probeRequestIds = new Set<string>();
   /** What earlier batches took: the probe's request ids first, then each checked batch's. */
   const earlier = new EarlierBatches();
-  const collection = { requests: 0, throttled: 0, duplicatesCollapsed: 0 };
+  const collection = new CollectionTally();
   const where = whereOf(config, target);
   const health = new TargetHealth(where);
   const onAbort = (): void => health.interrupt(`stopped by ${String(options.signal?.reason ?? "a signal")}`);
@@ -112,12 +118,10 @@ export async function runConformance(
   const tally = (part: ServiceRun) => (batch: CheckedBatch): void => {
     detect(batch.failed);
     const c = batch.collection;
-    collection.requests += c.requests;
-    collection.throttled += c.throttled;
-    collection.duplicatesCollapsed += c.duplicatesCollapsed;
+    collection.add(batch);
     // The probe found LookupEvents: failing (or seeming absent) later is the target failing, not a gap.
     const readAll = c.readAll && c.unsupported === undefined;
-    trouble.add(c.failures, batch.result.uncollected.length, readAll, c.unsupported);
+    trouble.add(c.failures, batch.result.uncollected.length, readAll, c.unsupported, batch.late.length);
     for (const seq of batch.result.uncollected) part.uncollected.add(seq);
     health.observeCollection(readAll, Object.keys(c.failures.byCode).join(", ") || c.unsupported);
     for (const note of c.notes) notes.add(`collector: ${note}`);
@@ -157,11 +161,15 @@ export async function runConformance(
           schemaVersion: 1, target: config.target, endpoints: target.endpoints, region: config.region, accountId,
           services: served.map((s) => s.id), seed: config.seed, runs: config.runs, maxCommands: config.maxCommands,
           rulesEdition: config.rulesEdition, mode: deferred ? "deferred" : "interactive", clockSkewMs,
-          uncheckedRequestIds: [...probeRequestIds], startedAt, completed: false,
+          uncheckedRequestIds: [...probeRequestIds], startedAt, runId, allow: config.allow, completed: false,
         };
         writeRunFile(runPath, runFile);
         // Deferred runs may be long (100,000 calls): calls are kept without bodies and read back in chunks to check.
-        executor = new HistoryExecutor({ target, config, history, health, identities: targetIdentities(target), ...(deferred ? { retain: "light" as const } : {}) });
+        executor = new HistoryExecutor({
+          target, config, history, health, identities: targetIdentities(target),
+          ...(deferred ? { retain: "light" as const } : {}),
+          ...(profile.stampsResources ? { stamp: (service: ServiceId, operation: string, input: Record<string, unknown>) => (service === "inspector2" ? stampInput(operation, input, runId) : input) } : {}),
+        });
         const kinds = availability.filter((a) => a.status === "available").map((a) => a.kind);
         const scope = { region: config.region, accountId };
         for (const service of served) {
@@ -181,6 +189,9 @@ export async function runConformance(
           });
           part.elapsedMs = Date.now() - started;
           log(`conformance: ${service.facts.title}: ${part.executor.calls().length} calls in ${(part.elapsedMs / 1000).toFixed(1)} s`);
+        }
+        if (profile.stampsResources) {
+          messages.push(`What this run created in the account is named ${runId}-… and tagged ${RUN_TAG_KEY}=${runId}; \`npm run janitor\` finds and deletes what a run leaves behind.`);
         }
         const down = health.down;
         if (down !== undefined) log(`conformance: ${down.reason}; the run stopped executing and checked what it had`);
@@ -264,7 +275,7 @@ export async function runConformance(
     identities,
     unsupported,
     incidents: incidentsOf(health, trouble, { where, calls: calls.length, historyFile: profile.collectLater ? historyPath : undefined }),
-    collection: { ...collection, uncollected: reported.reduce((n, p) => n + (p.uncollected?.size ?? 0), 0) },
+    collection: { ...collection.figures(), uncollected: reported.reduce((n, p) => n + (p.uncollected?.size ?? 0), 0) },
     replayCommand: () => replayCommand(config),
     messages,
     historyFile: historyPath,

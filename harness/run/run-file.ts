@@ -11,6 +11,7 @@ import { z } from "zod";
 import { RulesEditionSchema } from "../../oracles/context.js";
 import { TARGET_NAMES } from "../targets/target.js";
 import { ServiceIdSchema } from "../../history/observed-call.js";
+import { OPT_IN_CLASSES } from "../../model/inspector2-operation-classes.js";
 
 const IsoInstant = z.iso.datetime({ offset: true });
 
@@ -34,6 +35,10 @@ export const RunFileSchema = z.object({
   /** Request ids of calls outside the history (the probe's): their records are not the run's. */
   uncheckedRequestIds: z.array(z.string()),
   startedAt: IsoInstant,
+  /** The opt-in operation classes the run was allowed to call (`--allow`; the aws target's call policy). */
+  allow: z.array(z.enum(OPT_IN_CLASSES)).default([]),
+  /** The run id its creations are named and tagged with on a real account (harness/run/run-stamp.ts). */
+  runId: z.string().min(1).optional(),
   /** Set when the run ended (normally, or stopped by a dead target): absent for a killed run. */
   endedAt: IsoInstant.optional(),
   completed: z.boolean(),

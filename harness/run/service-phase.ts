@@ -14,6 +14,7 @@ import { collectAndCheck, type CheckedBatch, type CollectSettings, type EarlierB
 import type { ChunkedCheck } from "../check/chunked-check.js";
 import { KnownRecords } from "../collect/known-records.js";
 import { appendRecordsFile } from "../collect/records-file.js";
+import { progressReporter } from "../collect/delivery-latency.js";
 import type { RunConfig } from "../config.js";
 import type { ServiceExecutor } from "../execute/executor.js";
 import { TargetDownError, type TargetHealth } from "../execute/target-health.js";
@@ -254,7 +255,7 @@ async function executePart(inputs: PhaseInputs, cleanUpOnce: () => Promise<void>
       log(`conformance: ${title}: ${health.interrupted}; ${executor.calls().length} calls not collected`);
       return;
     }
-    part.chunked = await inputs.checkDeferred(collect);
+    part.chunked = await inputs.checkDeferred({ ...collect, onProgress: progressReporter(log) });
     log(`conformance: ${title}: collected and checked in ${part.chunked.chunks} chunk(s) of at most ${config.checkChunkCalls} calls`);
     return;
   }

@@ -51,3 +51,17 @@ export function callPolicyOf(config: Pick<RunConfig, "target" | "allow">): CallP
 export function planAllows(policy: CallPolicy, service: ServiceId): (operation: string, mode: "valid" | "boundary" | "invalid") => boolean {
   return (operation, mode) => policy.refusal(service, operation, mode === "invalid" ? "failure" : "success") === undefined;
 }
+
+/**
+ * The operations of `service` that `policy` let no call be made to succeed and that `calls` (the
+ * service's) never called, with why: what a re-check of a recorded run reports `na`, as the run did.
+ */
+export function notCalledOf(policy: CallPolicy, service: ServiceId, operations: readonly string[], calls: readonly { operation: string }[]): Map<string, string> {
+  const called = new Set(calls.map((c) => c.operation));
+  const out = new Map<string, string>();
+  for (const operation of operations) {
+    const refusal = policy.refusal(service, operation, "success");
+    if (refusal !== undefined && !called.has(operation)) out.set(operation, refusal);
+  }
+  return out;
+}

@@ -62,7 +62,8 @@ export function createEmbeddedTarget(config: RunConfig, emulatorOptions: Emulato
         : { accessKeyId: rootKey.accessKeyId, secretAccessKey: rootKey.secretAccessKey },
     roleArn: config.roleArn ?? DEFAULT_ROLE_ARN,
     callTimeoutMs: config.callTimeoutMs,
-    accountAlias: (accountId) => emulator.accounts.account(accountId)?.alias,
+    // The emulator's own directory says the alias: no IAM call is needed in-process.
+    accountAlias: async (accountId) => emulator.accounts.account(accountId)?.alias,
   });
 
   let closed: Promise<void> | undefined;

@@ -1,9 +1,11 @@
 /**
  * Turns an identity kind into credentials and the identity the oracles must expect, the way a user
  * would obtain them: the base (IAM user) key, a root key, STS AssumeRole, STS GetFederationToken.
- * Every expected field comes from how the credentials were obtained and from STS GetCallerIdentity
- * called with those credentials (DESIGN.md "identities"); never from a record. Every STS call has a
- * deadline, and an STS failure makes the kind `na` with the error code and message.
+ * Every expected field comes from how the credentials were obtained, from STS GetCallerIdentity
+ * called with those credentials and, for Root, from the account alias the target reports (IAM
+ * ListAccountAliases on a remote target); never from a record. Every STS call has a deadline, and an
+ * STS failure makes the kind `na` with the error code and message. A target may be stricter than STS
+ * (IdentityRestrictions: the aws target): what it refuses is `na` with its reason.
  */
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, type STSClient } from "@aws-sdk/client-sts";
 import type { ExpectedIdentity, IdentityKind } from "../../history/observed-call.js";
@@ -19,12 +21,27 @@ export interface IdentitySources {
   base(): Promise<Credentials>;
   /** Root credentials, or why there are none. */
   root(): Promise<Credentials | { na: string }>;
-  /** Role assumed for AssumedRole (config.roleArn or the emulator's DEFAULT_ROLE_ARN). */
-  roleArn: string;
+  /** Role assumed for AssumedRole (config.roleArn, or the emulator's DEFAULT_ROLE_ARN), or why there is none. */
+  roleArn: string | { na: string };
   /** Deadline of every STS call, in ms. */
   callTimeoutMs: number;
-  /** The account alias, when the target knows it (CloudTrail puts it in a Root record's userName, facts §3.3). */
-  accountAlias?(accountId: string): string | undefined;
+  /**
+   * The alias of `accountId` read with `credentials` (CloudTrail puts it in a Root record's userName:
+   * "userName … the account alias if one is set", CloudTrail userIdentity element). Resolves
+   * undefined when the account has none; rejects when it cannot be read, and the provisioner then
+   * tries the base credentials, and else expects no alias.
+   */
+  accountAlias?(accountId: string, credentials: Credentials): Promise<string | undefined>;
+  /** What this target refuses although STS would allow it; default none. */
+  restrictions?: IdentityRestrictions;
+}
+
+/** A target's refusals beyond STS's own rules; each sentence is the `na` reason. */
+export interface IdentityRestrictions {
+  /** When set, base credentials of the root user do not stand for Root (Root comes from `root()` only). */
+  baseRootIsNotRoot?: string;
+  /** When set, FederatedUser is obtained only from base credentials of an IAM user, not of the root user. */
+  federationFromIamUserOnly?: string;
 }
 
 /** Default RoleSessionName and federated user name when the caller gives none. */
@@ -35,10 +52,15 @@ export const DEFAULT_FEDERATED_NAME = "conformance-federated";
 /**
  * Session policy passed to GetFederationToken: without one the federated user has no permissions
  * ("You must pass an inline or managed session policy", https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html).
+ * It allows both Inspectors (`inspector:*` for Classic, `inspector2:*` for v2, whose actions AWS's
+ * service authorization reference lists under the prefix inspector2) and the collector's
+ * LookupEvents; a session policy only narrows the IAM user's own permissions, it grants nothing the
+ * user lacks ("The resulting session's permissions are the intersection of the user's identity-based
+ * policy and the session policies", same page).
  */
 export const FEDERATION_SESSION_POLICY = JSON.stringify({
   Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Action: ["inspector:*", "cloudtrail:LookupEvents"], Resource: "*" }],
+  Statement: [{ Effect: "Allow", Action: ["inspector:*", "inspector2:*", "cloudtrail:LookupEvents"], Resource: "*" }],
 });
 
 /** GetCallerIdentity's answer. */
@@ -63,6 +85,9 @@ function lastSegment(arn: string): string {
 }
 
 class NotAvailable extends Error {}
+
+/** The account alias could not be read (ListAccountAliases refused or failed). */
+const UNREAD = Symbol("alias unread");
 
 /** Provisions identities for one target, caching each by (kind, name). */
 export class IdentityProvisioner {
@@ -147,32 +172,54 @@ export class IdentityProvisioner {
     let credentials: Credentials;
     let caller: CallerIdentity;
     const base = await this.base().catch(() => undefined);
-    if (base !== undefined && callerKindOf(base.caller.arn) === "Root") {
+    const baseIsRoot = base !== undefined && callerKindOf(base.caller.arn) === "Root";
+    const refusal = this.sources.restrictions?.baseRootIsNotRoot;
+    if (baseIsRoot && refusal === undefined) {
       ({ credentials, caller } = base);
     } else {
       const root = await this.sources.root();
-      if ("na" in root) return { kind: "Root", status: "na", reason: root.na };
+      if ("na" in root) {
+        return { kind: "Root", status: "na", reason: baseIsRoot ? `${root.na}; the base credentials are ${base.caller.arn}: ${refusal}` : root.na };
+      }
       credentials = root;
       caller = await this.callerIdentity(credentials);
       if (callerKindOf(caller.arn) !== "Root") {
         return { kind: "Root", status: "na", reason: `the root credentials given are ${caller.arn}, not an account's root user` };
       }
     }
-    const alias = this.sources.accountAlias?.(caller.account);
+    const alias = await this.accountAlias(caller.account, credentials);
     const expected: ExpectedIdentity = {
       kind: "Root",
       accountId: caller.account,
       accessKeyId: credentials.accessKeyId,
       callerArn: caller.arn,
       callerUserId: caller.userId,
-      ...(alias !== undefined ? { accountAlias: alias } : {}),
+      ...(alias === UNREAD ? { accountAliasUnknown: true as const } : alias !== undefined ? { accountAlias: alias } : {}),
     };
     return { kind: "Root", status: "available", identity: { kind: "Root", credentials, expected } };
   }
 
+  /**
+   * The account alias read with the root credentials, else with the base credentials of the same
+   * account; undefined when the account has none (or the target cannot say), UNREAD when neither
+   * could read it (Root's userName is then not checked).
+   */
+  private async accountAlias(accountId: string, rootCredentials: Credentials): Promise<string | undefined | typeof UNREAD> {
+    const read = this.sources.accountAlias;
+    if (read === undefined) return undefined;
+    try {
+      return await read(accountId, rootCredentials);
+    } catch {
+      const base = await this.base().catch(() => undefined);
+      if (base === undefined || base.caller.account !== accountId || base.credentials.accessKeyId === rootCredentials.accessKeyId) return UNREAD;
+      return read(accountId, base.credentials).catch(() => UNREAD);
+    }
+  }
+
   private async assumedRole(sessionName: string): Promise<IdentityAvailability> {
-    const { credentials: base } = await this.base();
     const roleArn = this.sources.roleArn;
+    if (typeof roleArn !== "string") return { kind: "AssumedRole", status: "na", reason: roleArn.na };
+    const { credentials: base } = await this.base();
     const out = await this.sts(`AssumeRole(${roleArn}, ${sessionName})`, (signal) =>
       this.sources.sts(base).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName }), { abortSignal: signal }),
     );
@@ -196,6 +243,10 @@ export class IdentityProvisioner {
     const issuerKind = callerKindOf(issuer.arn);
     if (issuerKind !== "IAMUser" && issuerKind !== "Root") {
       return { kind: "FederatedUser", status: "na", reason: `GetFederationToken must be called by an IAM user or root; the base credentials are ${issuer.arn}` };
+    }
+    const iamUserOnly = this.sources.restrictions?.federationFromIamUserOnly;
+    if (issuerKind === "Root" && iamUserOnly !== undefined) {
+      return { kind: "FederatedUser", status: "na", reason: `${iamUserOnly}; the base credentials are ${issuer.arn}` };
     }
     const out = await this.sts(`GetFederationToken(${federatedName})`, (signal) =>
       this.sources.sts(base).send(new GetFederationTokenCommand({ Name: federatedName, Policy: FEDERATION_SESSION_POLICY }), { abortSignal: signal }),

@@ -9,6 +9,7 @@
  * https://docs.aws.amazon.com/inspector/v1/userguide/inspector-arns-resources.html).
  */
 import { LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
+import { THROTTLING_ERRORS } from "../collect/lookup-errors.js";
 import { GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
 import type { ServiceId } from "../../model/services.js";
 import { cloudtrailModel, operationOf, type ModelDocument } from "../../model/service-model.js";
@@ -82,7 +83,8 @@ async function probeOne(
   const failure = describeSdkError(captured.result.error);
   const exchange = captured.exchanges.at(-1);
   const answered = exchange?.response !== undefined;
-  if (answered && p.modelled.has(failure.code)) return { capability: { status: "ok" }, errorName: failure.code, noAnswer: false };
+  // Throttling (which no model lists) is the service answering, only busy: LookupEvents allows 2 requests/s per account, and other clients may be using them.
+  if (answered && (p.modelled.has(failure.code) || THROTTLING_ERRORS.has(failure.code))) return { capability: { status: "ok" }, errorName: failure.code, noAnswer: false };
   const what = answered
     ? `${describeAnswer(exchange)} (SDK: ${formatSdkFailure(failure).split("\n")[0]})`
     : failure.code === "Deadline"

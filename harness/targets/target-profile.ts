@@ -17,6 +17,11 @@ export interface TargetProfile {
   collectDeadlineMs: number;
   /** How often a collection asks LookupEvents again while records are missing. */
   collectPollMs: number;
+  /**
+   * Whether a record not there by the deadline may still come: the call is then unknown (`late`,
+   * collected again later), not missing. An emulator records at once; AWS promises no delivery time.
+   */
+  lateRecordsUnknown: boolean;
   /** LookupEvents requests per second (`--lookup-rps` overrides); 0: unlimited. */
   lookupRequestsPerSecond: number;
   /**
@@ -42,6 +47,8 @@ export interface TargetProfile {
    * (harness/run/cleanup.ts), and how hard it tries: an emulator is thrown away, an account is not.
    */
   cleanUp: { attempts: number; backoffMs: number } | undefined;
+  /** Whether what a run creates is named and tagged with its run id (harness/run/run-stamp.ts), for `npm run janitor`. */
+  stampsResources: boolean;
 }
 
 /** The profile of every target. */
@@ -53,6 +60,7 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     alwaysDeferred: false,
     collectDeadlineMs: 300,
     collectPollMs: 100,
+    lateRecordsUnknown: false,
     lookupRequestsPerSecond: 0,
     lookupMargin: "second",
     trailDeadlineMs: 2_000,
@@ -63,6 +71,7 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     requiresAccountAllowList: false,
     gatesOperationClasses: false,
     cleanUp: undefined,
+    stampsResources: false,
   },
   // Any emulator at AWS_ENDPOINT_URL: it may deliver a little later and run on another clock.
   endpoint: {
@@ -70,6 +79,7 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     alwaysDeferred: false,
     collectDeadlineMs: 5_000,
     collectPollMs: 250,
+    lateRecordsUnknown: false,
     lookupRequestsPerSecond: 0,
     lookupMargin: "adaptive",
     trailDeadlineMs: 2_000,
@@ -80,14 +90,16 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     requiresAccountAllowList: false,
     gatesOperationClasses: false,
     cleanUp: undefined,
+    stampsResources: false,
   },
   // A real account: CloudTrail delivers in about 5 minutes, LookupEvents allows 2 requests per
   // second, Inspector Classic reached its end of support on 2026-05-20.
   aws: {
     services: ["inspector2"],
     alwaysDeferred: true,
-    collectDeadlineMs: 15 * 60_000,
+    collectDeadlineMs: 20 * 60_000,
     collectPollMs: 30_000,
+    lateRecordsUnknown: true,
     lookupRequestsPerSecond: 2,
     lookupMargin: "skew",
     trailDeadlineMs: 20 * 60_000,
@@ -98,6 +110,7 @@ export const TARGET_PROFILES: Readonly<Record<TargetName, TargetProfile>> = Obje
     requiresAccountAllowList: true,
     gatesOperationClasses: true,
     cleanUp: { attempts: 3, backoffMs: 2_000 },
+    stampsResources: true,
   },
 });
 

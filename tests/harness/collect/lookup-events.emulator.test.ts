@@ -41,7 +41,8 @@ describe("collectLookupEvents on the reference emulator", () => {
     expect(out.unsupported).toBeUndefined();
     expect(out.records).toHaveLength(120);
     expect(out.records.map(requestIdOf).sort()).toEqual(calls.map((c) => c.requestId).sort());
-    expect(progress).toEqual([{ pass: 1, found: 110, expected: 110, requests: 3 }]);
+    expect(progress).toMatchObject([{ pass: 1, found: 110, expected: 110, requests: 3, remainingMs: undefined }]);
+    expect(progress[0]!.latency?.samples).toBe(110);
     expect(target.lookups).toHaveLength(3);
   });
 

@@ -16,7 +16,7 @@ import { testConfig } from "./helpers.js";
 /** A value each validated setting refuses. */
 const BAD: Partial<Record<ConfigKey, string>> = {
   target: "mainframe", services: "inspector3", awsAccounts: "1234", allow: "billing", region: "mars", seed: "x", runs: "0", maxCommands: "1.5", rulesEdition: "1999", roleArn: "nope",
-  collectDeadlineMs: "-1", lookupRequestsPerSecond: "x", callTimeoutMs: "5", reportsDir: "", trailDir: "",
+  collectDeadlineMs: "-1", collectPollMs: "soon", lookupRequestsPerSecond: "x", callTimeoutMs: "5", reportsDir: "", trailDir: "",
   checkChunkCalls: "0", replayPath: "x", commandsReplayPath: "",
 };
 

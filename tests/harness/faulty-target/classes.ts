@@ -13,6 +13,7 @@ import { startHttpServer } from "../../../emulator/transports/http-server.js";
 import { resolveRunConfig, type RunConfig } from "../../../harness/config.js";
 import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
 import { startFaultyProxy, type ProxyClass, type RequestKind } from "./proxy.js";
+import type { Incident } from "../../../harness/report/check-types.js";
 
 /** One class of point 7. */
 export interface FaultClass {
@@ -21,7 +22,7 @@ export interface FaultClass {
   /** The verdict of a faithful emulator behind the proxy (never fail, but for a broken record). */
   faithful: "pass" | "unknown" | "fail";
   /** Incident kinds the faithful run's report must hold. */
-  incidents: readonly ("target-down" | "collector-failed" | "indeterminate-calls")[];
+  incidents: readonly Incident["kind"][];
   /** A CloudTrail fault of the emulator, and the required finding code it must still be caught by. */
   fault: { name: string; code: string };
   /** Extra run settings for the class. */

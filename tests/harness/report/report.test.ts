@@ -36,7 +36,7 @@ describe("buildReport", () => {
     expect(report).toMatchObject({ schemaVersion: 2, verdict: "fail", exitCode: 1, calls: 76, records: 75, clockSkewMs: 5000 });
     expect(report.coverage).toHaveLength(37);
     expect(report.coverage.find((c) => c.operation === "ListFindings")).toMatchObject({ calls: 3, ok: 2, error: 1, unknown: 0, unsent: 0 });
-    expect(report.collection).toEqual({ requests: 3, throttled: 1, missing: 1, duplicatesCollapsed: 1, uncollected: 0, unsupported: [] });
+    expect(report.collection).toEqual({ requests: 3, throttled: 1, missing: 1, duplicatesCollapsed: 1, uncollected: 0, late: 0, pages: 0, pagesPerRecord: null, deliveryLatencyMs: null, unsupported: [] });
     expect(report.findingsByCode).toEqual({ "echo.request_mismatch": 1, "completeness.missing_record": 1 });
     const calls = failingRun().calls;
     expect(report.identities.map((i) => [i.kind, i.callCount])).toEqual(

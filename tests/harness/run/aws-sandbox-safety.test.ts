@@ -5,12 +5,12 @@
  * classes allowed (reads and self-contained resources by default, agent-only operations only to
  * fail), and reports every operation it left out as `na` with the reason.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_ROOT_ACCESS_KEY, DEFAULT_USER_ACCESS_KEY } from "../../../emulator/accounts/index.js";
+import { DEFAULT_ROLE_ARN, DEFAULT_ROOT_ACCESS_KEY, DEFAULT_USER_ACCESS_KEY } from "../../../emulator/accounts/index.js";
 import { createEmulator } from "../../../emulator/emulator.js";
 import { mswHandlers } from "../../../emulator/transports/msw-handlers.js";
 import { ConfigError, resolveRunConfig, type RunConfig } from "../../../harness/config.js";
@@ -19,6 +19,8 @@ import { createAwsTarget } from "../../../harness/targets/aws.js";
 import { inspector2Model, INSPECTOR2_OPERATIONS } from "../../../model/inspector2-model.js";
 import { inspector2SafetyClassOf } from "../../../model/inspector2-operation-classes.js";
 import { leftoversOf } from "../../../harness/run/cleanup.js";
+import { runFileBeside } from "../../../harness/run/run-file.js";
+import { RUN_TAG_KEY, runIdOfName, runIdTime } from "../../../harness/run/run-stamp.js";
 import type { ObservedCall } from "../../../history/observed-call.js";
 
 // Transitions complete at once: the aws profile polls every 30 s, as AWS needs, and nothing here waits.
@@ -55,17 +57,26 @@ afterAll(async () => {
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
+// The aws target takes Root only from a named profile: the root key sits in a temporary credentials file.
+const profileDir = mkdtempSync(join(tmpdir(), "aws-sandbox-profile-"));
+dirs.push(profileDir);
+writeFileSync(
+  join(profileDir, "credentials"),
+  `[sandbox-root]\naws_access_key_id = ${DEFAULT_ROOT_ACCESS_KEY.accessKeyId}\naws_secret_access_key = ${DEFAULT_ROOT_ACCESS_KEY.secretAccessKey}\n`,
+);
+writeFileSync(join(profileDir, "config"), "");
 const ENV = {
   AWS_ACCESS_KEY_ID: DEFAULT_USER_ACCESS_KEY.accessKeyId,
   AWS_SECRET_ACCESS_KEY: DEFAULT_USER_ACCESS_KEY.secretAccessKey,
-  CONFORMANCE_ROOT_ACCESS_KEY_ID: DEFAULT_ROOT_ACCESS_KEY.accessKeyId,
-  CONFORMANCE_ROOT_SECRET_ACCESS_KEY: DEFAULT_ROOT_ACCESS_KEY.secretAccessKey,
+  CONFORMANCE_ROOT_PROFILE: "sandbox-root",
+  AWS_SHARED_CREDENTIALS_FILE: join(profileDir, "credentials"),
+  AWS_CONFIG_FILE: join(profileDir, "config"),
 };
 
 async function awsRun(flags: Partial<Record<keyof RunConfig, unknown>>) {
   const dir = mkdtempSync(join(tmpdir(), "aws-sandbox-"));
   dirs.push(dir);
-  const config = resolveRunConfig({ target: "aws", runs: 5, maxCommands: 6, collectDeadlineMs: 3000, lookupRequestsPerSecond: 20, reportsDir: dir, ...flags }, {});
+  const config = resolveRunConfig({ target: "aws", roleArn: DEFAULT_ROLE_ARN, runs: 5, maxCommands: 6, collectDeadlineMs: 3000, lookupRequestsPerSecond: 20, reportsDir: dir, ...flags }, {});
   return runConformance(config, ENV, () => undefined, { target: createAwsTarget(config, ENV) });
 }
 
@@ -107,7 +118,17 @@ describe("aws target: only an allowed account, only the allowed classes", () => 
     const all = readFileSync(run.paths.history, "utf8").trim().split("\n").map((l) => JSON.parse(l) as ObservedCall).filter((c) => c.outcome !== undefined);
     expect(all.some((c) => c.operation === "CreateFilter" && c.outcome === "ok")).toBe(true);
     expect(leftoversOf(all)).toEqual([]);
-
+    // Everything it created carries the run's stamp: the run tag, and a name that starts with the run id.
+    const runId = (JSON.parse(readFileSync(runFileBeside(run.paths.history), "utf8")) as { runId: string }).runId;
+    expect(runIdTime(runId)).toBeDefined();
+    const creates = all.filter((c) => c.outcome === "ok" && c.operation.startsWith("Create"));
+    expect(creates.length).toBeGreaterThan(0);
+    for (const c of creates) {
+      const input = c.request as Record<string, unknown>;
+      expect(input["tags"], c.operation).toMatchObject({ [RUN_TAG_KEY]: runId });
+      expect(runIdOfName(String(input["name"] ?? input["scanName"])), c.operation).toBe(runId);
+    }
+    expect(run.report.identities.filter((i) => i.status === "available").map((i) => i.kind).sort()).toEqual(["AssumedRole", "FederatedUser", "IAMUser", "Root"]);
   });
 
   it("a failing run cleans up too: what the sequences left is undone and reported", { timeout: 120_000 }, async () => {

@@ -61,6 +61,11 @@ export async function runCheckProcess(args: string[], env: NodeJS.ProcessEnv): P
   return runScript("scripts/check.ts", args, env);
 }
 
+/** Runs `npm run janitor -- <args>` (through tsx) with `env`; resolves with its exit code, output and duration. */
+export async function runJanitorProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return runScript("scripts/janitor.ts", args, env);
+}
+
 async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
