@@ -42,7 +42,8 @@ async function rate(calls: number, call: () => Promise<unknown>): Promise<number
 export async function measureLayers(calls: number, rounds: number, warmup: number): Promise<LayerResult> {
   const dir = mkdtempSync(join(tmpdir(), "bench-layers-"));
   const config = resolveRunConfig({ target: "embedded", reportsDir: dir }, {});
-  const target = createEmbeddedTarget(config);
+  const target = createEmbeddedTarget(config, {}, { transport: "msw" });
+  const msw = target.msw!;
   // As bench/bare-sdk.ts builds its client and answers: the only difference is who answers.
   const client = new InspectorClient({
     region: config.region,
@@ -69,8 +70,8 @@ export async function measureLayers(calls: number, rounds: number, warmup: numbe
     for (let round = -1; round < rounds; round++) {
       for (const layer of ["bare", "emulator", "executor"] as const) {
         // The do-nothing handler goes in front of the emulator's for the bare layer only.
-        if (layer === "bare") target.msw.use(doNothing);
-        else target.msw.resetHandlers();
+        if (layer === "bare") msw.use(doNothing);
+        else msw.resetHandlers();
         if (round < 0) {
           for (let i = 0; i < warmup; i++) await layers[layer]();
           continue;
@@ -80,7 +81,7 @@ export async function measureLayers(calls: number, rounds: number, warmup: numbe
     }
     return { callsPerRound: calls, rounds, median: { bare: median(perRound.bare) ?? 0, emulator: median(perRound.emulator) ?? 0, executor: median(perRound.executor) ?? 0 }, perRound };
   } finally {
-    target.msw.resetHandlers();
+    msw.resetHandlers();
     client.destroy();
     history.close();
     await target.close();

@@ -133,13 +133,7 @@ function timedHandler(handle: (req: WireRequest) => Promise<WireResponse>, log: 
 /** The run's target, timed on both sides, and how to stop what was started here. */
 async function buildTarget(config: RunConfig, transport: SuiteTransport, log: IntervalLog): Promise<{ target: HarnessTarget; stop: () => Promise<void> }> {
   if (transport === "embedded") {
-    const target = createEmbeddedTarget(config);
-    const open = new Map<string, () => void>();
-    target.msw.events.on("request:start", ({ request, requestId }) => open.set(requestId, log.begin(serverLabel(request.headers.get("x-amz-target"), request.url))));
-    target.msw.events.on("response:mocked", ({ requestId }) => {
-      open.get(requestId)?.();
-      open.delete(requestId);
-    });
+    const target = createEmbeddedTarget(config, {}, { wrap: (handle) => timedHandler(async (req) => handle(req), log) });
     return { target: timedTarget(target, log), stop: async () => undefined };
   }
   const emulator = createEmulator({ rulesEdition: config.rulesEdition });

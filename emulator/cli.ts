@@ -14,7 +14,7 @@ const USAGE = `Usage: npm run emulator -- [--host 127.0.0.1] [--port 4566] [--re
   [--trail-dir DIR] [--trail-interval-ms 60000] [--accounts FILE] [--max-body-bytes 1048576]
   [--faults name[,name]]   (emulator faults for the suite's self-tests; none by default)
   [--throttle-inspector2 N] (Inspector v2 answers ThrottlingException past N calls/s per account and Region)
-Every option also reads an environment variable (README, "Emulator options").`;
+Every option also reads an environment variable (docs/emulator.md, "Emulator options").`;
 
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;

@@ -17,13 +17,13 @@ import { IamService } from "./iam/index.js";
 
 /** What an emulator is built from; every field has a documented default. */
 export interface EmulatorOptions extends CloudTrailOptions {
-  /** Account directory; default: defaultAccountDirectory() (README, "Default account"). */
+  /** Account directory; default: defaultAccountDirectory() (docs/emulator.md, "Default account and credentials"). */
   accounts?: AccountDirectory;
   /** Path of an accounts JSON file, read when `accounts` is not given. */
   accountsFile?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
-  /** Emulator faults to enable, by name (README "What the emulator records"); default none. */
+  /** Emulator faults to enable, by name (docs/emulator.md, "What the emulator records"); default none. */
   faults?: readonly string[];
   /** Inspector v2 calls per second per account and Region above which it answers ThrottlingException; default: never throttles. */
   inspector2RequestsPerSecond?: number;

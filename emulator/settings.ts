@@ -18,7 +18,7 @@ const faultsSchema = z
   })
   .default([]);
 
-/** Named settings and their defaults (README "Emulator options" lists the same). */
+/** Named settings and their defaults (docs/emulator.md, "Emulator options" lists the same). */
 export const emulatorSettingsSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   port: z.coerce.number().int().min(0).max(65535).default(4566),
@@ -77,5 +77,5 @@ export function resolveSettings(cli: Partial<Record<keyof EmulatorSettings, unkn
     const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     return `  ${flag} / ${SETTING_ENV[key] ?? "?"}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
   });
-  throw new SettingsError(`invalid emulator settings:\n${lines.join("\n")}\nFix the option or variable, or leave it out for the default (README, "Emulator options").`);
+  throw new SettingsError(`invalid emulator settings:\n${lines.join("\n")}\nFix the option or variable, or leave it out for the default (docs/emulator.md, "Emulator options").`);
 }

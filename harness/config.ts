@@ -1,5 +1,5 @@
 /**
- * The conformance run's configuration: the environment variables and command-line flags of README "Configuration",
+ * The conformance run's configuration: the environment variables and command-line flags of docs/configuration.md,
  * validated with zod. Bad configuration fails before anything runs, naming the variable and the fix.
  */
 import { z } from "zod";
@@ -10,36 +10,40 @@ import { targetProfile } from "./targets/target-profile.js";
 
 /**
  * Every setting of a run: its flag as the user types it (`npm run conformance -- --lookup-rps 2`),
- * the environment variable that also sets it (README "Configuration"), and whether the flag takes a
+ * the environment variable that also sets it (docs/configuration.md), and whether the flag takes a
  * value. The command-line parser is built from this table and every message names a setting by it.
  */
 export const CONFIG_OPTIONS = {
-  target: { flag: "--target", env: "CONFORMANCE_TARGET", type: "string" },
-  services: { flag: "--services", env: "CONFORMANCE_SERVICES", type: "string" },
-  awsAccounts: { flag: "--aws-accounts", env: "CONFORMANCE_AWS_ACCOUNTS", type: "string" },
-  allow: { flag: "--allow", env: "CONFORMANCE_ALLOW", type: "string" },
-  region: { flag: "--region", env: "AWS_REGION", type: "string" },
-  seed: { flag: "--seed", env: "CONFORMANCE_SEED", type: "string" },
-  runs: { flag: "--runs", env: "CONFORMANCE_RUNS", type: "string" },
-  maxCommands: { flag: "--max-commands", env: "CONFORMANCE_MAX_COMMANDS", type: "string" },
-  rulesEdition: { flag: "--rules-edition", env: "CONFORMANCE_RULES_EDITION", type: "string" },
-  roleArn: { flag: "--role-arn", env: "CONFORMANCE_ROLE_ARN", type: "string" },
-  deferred: { flag: "--deferred", env: "CONFORMANCE_DEFERRED", type: "boolean" },
-  collectDeadlineMs: { flag: "--collect-deadline-ms", env: "CONFORMANCE_COLLECT_DEADLINE_MS", type: "string" },
-  collectPollMs: { flag: "--collect-poll-ms", env: "CONFORMANCE_COLLECT_POLL_MS", type: "string" },
-  lookupRequestsPerSecond: { flag: "--lookup-rps", env: "CONFORMANCE_LOOKUP_RPS", type: "string" },
-  callTimeoutMs: { flag: "--call-timeout-ms", env: "CONFORMANCE_CALL_TIMEOUT_MS", type: "string" },
-  reportsDir: { flag: "--reports-dir", env: "CONFORMANCE_REPORTS_DIR", type: "string" },
-  trailDir: { flag: "--trail-dir", env: "CONFORMANCE_TRAIL_DIR", type: "string" },
-  checkChunkCalls: { flag: "--check-chunk-calls", env: "CONFORMANCE_CHECK_CHUNK_CALLS", type: "string" },
-  replayPath: { flag: "--path", env: undefined, type: "string" },
-  commandsReplayPath: { flag: "--commands-replay-path", env: undefined, type: "string" },
-} as const satisfies Record<string, { flag: `--${string}`; env: string | undefined; type: "string" | "boolean" }>;
+  target: { flag: "--target", env: "CONFORMANCE_TARGET", type: "string", what: "`embedded`, `endpoint` or `aws`" },
+  services: { flag: "--services", env: "CONFORMANCE_SERVICES", type: "string", what: "the services to check, comma-separated: `inspector` (Classic), `inspector2` (v2)" },
+  awsAccounts: { flag: "--aws-accounts", env: "CONFORMANCE_AWS_ACCOUNTS", type: "string", what: "`aws` target: the accounts it may call (comma-separated); any other account stops the run before a call" },
+  allow: { flag: "--allow", env: "CONFORMANCE_ALLOW", type: "string", what: "`aws` target: Inspector v2 classes to call besides reads and self-contained resources: `account-state`, `organization`, `external`" },
+  region: { flag: "--region", env: "AWS_REGION", type: "string", what: "region of the calls" },
+  seed: { flag: "--seed", env: "CONFORMANCE_SEED", type: "string", what: "fast-check seed" },
+  runs: { flag: "--runs", env: "CONFORMANCE_RUNS", type: "string", what: "random sequences after the coverage sweep" },
+  maxCommands: { flag: "--max-commands", env: "CONFORMANCE_MAX_COMMANDS", type: "string", what: "longest sequence" },
+  rulesEdition: { flag: "--rules-edition", env: "CONFORMANCE_RULES_EDITION", type: "string", what: "`2020` or `2017` wording of the Inspector Classic logging note (v2 has one rule table)" },
+  roleArn: { flag: "--role-arn", env: "CONFORMANCE_ROLE_ARN", type: "string", what: "role for AssumedRole" },
+  deferred: { flag: "--deferred", env: "CONFORMANCE_DEFERRED", type: "boolean", what: "execute all, collect once, check" },
+  collectDeadlineMs: { flag: "--collect-deadline-ms", env: "CONFORMANCE_COLLECT_DEADLINE_MS", type: "string", what: "how long to wait for records" },
+  collectPollMs: { flag: "--collect-poll-ms", env: "CONFORMANCE_COLLECT_POLL_MS", type: "string", what: "wait between LookupEvents passes while records are missing" },
+  lookupRequestsPerSecond: { flag: "--lookup-rps", env: "CONFORMANCE_LOOKUP_RPS", type: "string", what: "LookupEvents requests per second (0: unlimited)" },
+  callTimeoutMs: { flag: "--call-timeout-ms", env: "CONFORMANCE_CALL_TIMEOUT_MS", type: "string", what: "deadline of every call" },
+  reportsDir: { flag: "--reports-dir", env: "CONFORMANCE_REPORTS_DIR", type: "string", what: "where reports and the run's history go" },
+  trailDir: { flag: "--trail-dir", env: "CONFORMANCE_TRAIL_DIR", type: "string", what: "also check the trail files delivered under this folder" },
+  checkChunkCalls: { flag: "--check-chunk-calls", env: "CONFORMANCE_CHECK_CHUNK_CALLS", type: "string", what: "deferred mode: calls checked at a time" },
+  expectations: { flag: "--expectations", env: "CONFORMANCE_EXPECTATIONS", type: "string", what: "known deviations to judge the run against (docs/reports.md)" },
+  updateExpectations: { flag: "--update-expectations", env: "CONFORMANCE_UPDATE_EXPECTATIONS", type: "string", what: "write the run's failing checks to this expectations file" },
+  strict: { flag: "--strict", env: "CONFORMANCE_STRICT", type: "boolean", what: "against expectations, an unexpected pass fails the run" },
+  shard: { flag: "--shard", env: "CONFORMANCE_SHARD", type: "string", what: "run shard i/n of the random sequences (the coverage sweep in shard 1)" },
+  replayPath: { flag: "--path", env: undefined, type: "string", what: "replay a shrunk counterexample (printed by a failing run)" },
+  commandsReplayPath: { flag: "--commands-replay-path", env: undefined, type: "string", what: "with `--path`: the counterexample's command replay path" },
+} as const satisfies Record<string, { flag: `--${string}`; env: string | undefined; type: "string" | "boolean"; what: string }>;
 
 /** A setting's key. */
 export type ConfigKey = keyof typeof CONFIG_OPTIONS;
 
-/** Environment variables read, by setting (README "Configuration"). */
+/** Environment variables read, by setting (docs/configuration.md). */
 export const CONFIG_ENV = Object.fromEntries(
   Object.entries(CONFIG_OPTIONS).flatMap(([key, o]) => (o.env !== undefined ? [[key, o.env]] : [])),
 ) as { [K in ConfigKey as (typeof CONFIG_OPTIONS)[K]["env"] extends string ? K : never]: (typeof CONFIG_OPTIONS)[K]["env"] };
@@ -83,6 +87,22 @@ const serviceList = z
 /** A comma-separated list (or, from code, an array) of trimmed, non-empty items. */
 const commaList = z.union([z.string().transform((text) => text.split(",")), z.array(z.string())]).transform((items) => items.map((s) => s.trim()).filter((s) => s !== ""));
 
+/** One shard of a run: the `index`-th (from 1) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** `i/n` (`--shard 2/3`) as a shard, with 1 ≤ i ≤ n. */
+const shardSpec = z
+  .string()
+  .regex(/^\d+\/\d+$/, "must be i/n, such as 2/3 (the 2nd of 3 shards)")
+  .transform((text): Shard => {
+    const [index, count] = text.split("/").map(Number) as [number, number];
+    return { index, count };
+  })
+  .refine((s) => s.count >= 1 && s.index >= 1 && s.index <= s.count, "must be i/n with 1 ≤ i ≤ n, such as 2/3");
+
 /** The run configuration schema with its documented defaults. */
 export const runConfigSchema = z.object({
   target: z.enum(TARGET_NAMES).default("embedded"),
@@ -115,6 +135,14 @@ export const runConfigSchema = z.object({
   trailDir: z.string().min(1).optional(),
   /** Deferred mode: calls read back from the history and checked at a time (memory stays flat however long the run). */
   checkChunkCalls: wholeNumber().min(1).default(5_000),
+  /** Known deviations to judge the run against (harness/report/expectations.ts). */
+  expectations: z.string().min(1, "a file path such as expectations.json").optional(),
+  /** Write the run's failing checks to this expectations file (keeping the reasons of those still failing). */
+  updateExpectations: z.string().min(1, "a file path such as expectations.json").optional(),
+  /** Against expectations, a check expected to fail that passed fails the run (exit 1). */
+  strict: boolish.default(false),
+  /** Run only this shard of the random sequences: sequence k goes to shard (k mod n) + 1; the coverage sweep runs in shard 1. */
+  shard: shardSpec.optional(),
   /** fast-check replay path of a shrunk counterexample (`--path`). */
   replayPath: z.string().regex(/^\d+(:\d+)*$/, "a fast-check path such as 0:1:3").optional(),
   /** fc.commands replayPath of that counterexample (`--commands-replay-path`, the `/*replayPath=…*\/` string). */
@@ -152,5 +180,5 @@ export function resolveRunConfig(flags: Partial<Record<keyof RunConfig, unknown>
     const key = String(issue.path[0]) as ConfigKey;
     return `  ${settingName(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
   });
-  throw new ConfigError(`invalid conformance configuration:\n${lines.join("\n")}\nFix the flag or variable, or leave it out for the default (README, "Configuration").`);
+  throw new ConfigError(`invalid conformance configuration:\n${lines.join("\n")}\nFix the flag or variable, or leave it out for the default (docs/configuration.md).`);
 }

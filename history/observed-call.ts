@@ -11,7 +11,7 @@ import { SERVICE_IDS } from "../model/services.js";
 export const ServiceIdSchema = z.enum(SERVICE_IDS);
 export type { ServiceId } from "../model/services.js";
 
-/** Caller kinds the harness can produce (README "Pointing it at an emulator": the identities). */
+/** Caller kinds the harness can produce (docs/targets.md: the identities). */
 export const IdentityKindSchema = z.enum(["IAMUser", "Root", "AssumedRole", "FederatedUser"]);
 /** Caller kinds the harness can produce. */
 export type IdentityKind = z.infer<typeof IdentityKindSchema>;

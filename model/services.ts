@@ -1,7 +1,7 @@
 /**
  * The services the suite checks, as neutral data: each one's id, title, model, paginators, operation
  * list, protocol and SigV4 signing name. The rule tables (what CloudTrail logs for each operation) are
- * not here: the emulator and the oracles each hold their own (README "Layout": two independent readings of AWS's documents).
+ * not here: the emulator and the oracles each hold their own (docs/architecture.md: two independent readings of AWS's documents).
  */
 import { inspector2Model, inspector2Paginators } from "./inspector2-model.js";
 import { inspectorModel, inspectorPaginators, type ModelDocument, type Paginator } from "./service-model.js";

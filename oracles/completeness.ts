@@ -1,7 +1,7 @@
 /**
  * Rule 6, completeness: each call that reached the service has exactly one record; re-deliveries
  * (same eventID) are collapsed and counted; no record from the run's principals lacks a call; a call
- * the SDK rejected before sending has none, since nothing reached AWS (README "What the suite checks"
+ * the SDK rejected before sending has none, since nothing reached AWS (docs/rules.md
  * rule 6; eventID in AWS's "CloudTrail record contents for management, data, and network activity events",
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html;
  * duplicates in "Finding your CloudTrail log files").
@@ -16,7 +16,7 @@
  * carries, and the correlated rule reports its eventSource; a near match needs the call's own
  * eventSource.
  *
- * Calls whose outcome is unknown (README "When the target misbehaves") may or may not have reached the
+ * Calls whose outcome is unknown (docs/targets.md, "When the target misbehaves") may or may not have reached the
  * service: a missing record is advisory (completeness.unknown_call_without_record), and a record that
  * no call claims but that such a call could have made (same operation and caller, inside its window)
  * is advisory too (completeness.record_of_unknown_call), as is one that a call in flight when the

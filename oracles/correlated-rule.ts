@@ -1,5 +1,5 @@
 /**
- * Rule 5, correlated fields: fields whose value follows from the call (README "What the suite checks" rule 5;
+ * Rule 5, correlated fields: fields whose value follows from the call (docs/rules.md rule 5;
  * "CloudTrail record contents for management, data, and network activity events", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
  * eventSource, apiVersion (advisory) and readOnly by class come from the call's service profile
  * (oracles/services): Classic `inspector.amazonaws.com`, v2 `inspector2.amazonaws.com`.

@@ -1,7 +1,7 @@
 /**
  * AWS documentation example records as test data (fixtures/aws-examples). Some are not valid JSON
  * as printed; this parser repairs the known defects and says so, and names the known identity
- * contradiction of the Inspector example, as findings (facts §1.3, §8). Pure: the caller reads the file.
+ * contradiction of the Inspector example, as findings (Inspector Classic user guide, "Logging Amazon Inspector API calls with AWS CloudTrail", https://docs.aws.amazon.com/inspector/v1/userguide/logging-using-cloudtrail.html; the example records and their sources are in fixtures/README.md). Pure: the caller reads the file.
  */
 import { finding, type Finding } from "./finding.js";
 import { identityContradictions } from "./identity-rule.js";

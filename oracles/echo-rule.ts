@@ -1,6 +1,6 @@
 /**
  * Rule 3, request echo: requestParameters equals the request as sent, and is null for an operation
- * without input (README "What the suite checks" rule 3; DescribeCrossAccountAccessRole has no input shape in
+ * without input (docs/rules.md rule 3; DescribeCrossAccountAccessRole has no input shape in
  * fixtures/models/inspector-2016-02-16.service-2.json).
  * - Inspector Classic (JSON 1.1): the request body as sent on the wire.
  * - Amazon Inspector v2 (rest-json): every input member by its member name, wherever the protocol

@@ -1,7 +1,7 @@
 /**
  * Rule 2 (last bullet), error events: a failed call's record has errorCode = the error's type name,
  * errorMessage = its message, and responseElements null; a successful call's record has neither
- * (DESIGN.md rule 2; facts §6.1, the AWS UpdateTrail error example).
+ * (docs/rules.md, rule 2; the CloudTrail user guide, "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html, and the UpdateTrail error example of "CloudTrail log file examples", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html).
  */
 import { finding, type Finding } from "./finding.js";
 import type { ObservedCall } from "../history/observed-call.js";

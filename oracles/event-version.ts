@@ -1,6 +1,6 @@
 /**
  * CloudTrail eventVersion arithmetic. Versions are "major.minor" and compare numerically:
- * "1.10" > "1.09" (facts §2 and §9.6: "interpret … as numbers"; real values carry a leading zero).
+ * "1.10" > "1.09" (CloudTrail user guide, "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html; docs/decisions.md 11: real values carry a leading zero).
  */
 
 /** A parsed eventVersion. */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { messageFor } from "./messages.js";
 
-/** Every finding code, grouped by rule family (README "What the suite checks"). The set is closed on purpose. */
+/** Every finding code, grouped by rule family (docs/rules.md). The set is closed on purpose. */
 export const FindingCodeSchema = z.enum([
   // 1. shape
   "shape.unparseable_record",
@@ -93,6 +93,14 @@ export const SeveritySchema = z.enum(["required", "advisory"]);
 /** How much a finding weighs in the verdict. */
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/**
+ * Where the record a finding is about was read: LookupEvents (`lookup-events`) or a trail log file
+ * (`trail-file`). The oracles leave it unset; the harness sets it when it merges the two collectors.
+ */
+export const FindingChannelSchema = z.enum(["lookup-events", "trail-file"]);
+/** The collector a finding's record came from. */
+export type FindingChannel = z.infer<typeof FindingChannelSchema>;
+
 /** One finding: a rule the record (or the set of records) does not meet. */
 export const FindingSchema = z.object({
   code: FindingCodeSchema,
@@ -104,6 +112,8 @@ export const FindingSchema = z.object({
   actual: z.unknown().optional(),
   severity: SeveritySchema,
   message: z.string(),
+  /** The collector whose record showed it; absent where no harness said (older reports, the oracles' own tests). */
+  channel: FindingChannelSchema.optional(),
 });
 /** One finding. */
 export type Finding = z.infer<typeof FindingSchema>;
@@ -124,7 +134,7 @@ const ADVISORY_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "correlated.api_version",
   "correlated.read_only_missing",
   "completeness.duplicate_delivery",
-  // A call without a complete answer may or may not have reached the service (README "When the target misbehaves").
+  // A call without a complete answer may or may not have reached the service (docs/targets.md, "When the target misbehaves").
   "completeness.unknown_call_without_record",
   "completeness.record_of_unknown_call",
   "fixture.repaired_json",

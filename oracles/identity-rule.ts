@@ -1,6 +1,6 @@
 /**
  * Rule 4, identity: userIdentity matches the credentials used, as the harness knows them from how it
- * obtained them and from STS GetCallerIdentity (never from the record). Forms from facts §3.3-3.4:
+ * obtained them and from STS GetCallerIdentity (never from the record). Forms from the CloudTrail user guide, "CloudTrail userIdentity element", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html, and its example records:
  * - IAMUser: arn user ARN, principalId AIDA… (GetCallerIdentity UserId), userName the user name, no sessionIssuer.
  * - Root: arn `arn:aws:iam::<acct>:root`, principalId the account id, userName absent or the alias (never "Root").
  * - AssumedRole: arn `arn:aws:sts::<acct>:assumed-role/<role>/<session>`, principalId `<roleId>:<session>`,
@@ -14,7 +14,7 @@ import type { RecordObject } from "./record-input.js";
 
 const PARTITION = "arn:aws[a-z-]*";
 
-/** The ARN form each principal type must have (facts §3.4). */
+/** The ARN form each principal type must have (the userIdentity element page and its examples). */
 export const ARN_FORMS: Readonly<Record<string, RegExp>> = {
   IAMUser: new RegExp(`^${PARTITION}:iam::\\d{12}:user/.+$`),
   Root: new RegExp(`^${PARTITION}:iam::\\d{12}:root$`),
@@ -83,13 +83,13 @@ export function expectedSessionIssuer(id: ExpectedIdentity): Obj | null | undefi
         principalId: id.issuerUserId,
         arn: id.issuerArn,
         accountId: id.accountId,
-        // sessionIssuer.userName: IAMUser -> the user name; Root without alias -> not present (facts §3.3).
+        // sessionIssuer.userName: IAMUser -> the user name; Root without alias -> not present (the userIdentity element page's userName table).
         userName: id.issuerKind === "IAMUser" ? lastSegment(id.issuerArn) : id.accountAlias,
       };
   }
 }
 
-/** The expected top-level userName: a string, or undefined when it must be absent (facts §3.3). */
+/** The expected top-level userName: a string, or undefined when it must be absent (the userIdentity element page's userName table). */
 export function expectedUserName(id: ExpectedIdentity): string | undefined {
   if (id.kind === "IAMUser") return id.userName ?? lastSegment(id.callerArn);
   if (id.kind === "Root") return id.accountAlias;

@@ -1,4 +1,4 @@
-/** Public surface of the oracles: CloudTrail record rules as pure functions (README "What the suite checks"). */
+/** Public surface of the oracles: CloudTrail record rules as pure functions (docs/rules.md). */
 export { checkCall, checkRun, type RunResult } from "./check-call.js";
 export { checkCompleteness, type CompletenessResult } from "./completeness.js";
 export { checkCorrelated, EXPECTED_API_VERSION } from "./correlated-rule.js";

@@ -2,7 +2,7 @@
  * What CloudTrail logs for each Inspector Classic operation: request only, or request and response,
  * under the two wordings of the Inspector logging note ("Logging Amazon Inspector Classic API calls with AWS CloudTrail",
  * https://docs.aws.amazon.com/inspector/v1/userguide/logging-using-cloudtrail.html, 2017-12-07 and 2020-11-10 wordings;
- * README "What the suite checks" rule 2).
+ * docs/rules.md rule 2).
  * - List*, Describe*, ListTagsForResource: request only (both editions).
  * - Mutating (Create/Start/Stop/Delete/Update/Add/Remove/Set/Register/Subscribe/Unsubscribe): request and response.
  * - Other read-only (GetAssessmentReport, GetExclusionsPreview, GetTelemetryMetadata, PreviewAgents):

@@ -1,7 +1,7 @@
 /**
  * Rule 2, logging mode by operation class, for successful calls: responseElements is null for
  * request-only operations and for operations without output, and equals the response body as
- * received otherwise (README "What the suite checks" rule 2; the two wordings of "Logging Amazon Inspector Classic API calls with AWS CloudTrail";
+ * received otherwise (docs/rules.md rule 2; the two wordings of "Logging Amazon Inspector Classic API calls with AWS CloudTrail";
  * null for request-only and empty outputs: "CloudTrail record contents for management, data, and network activity events";
  * where they disagree: docs/decisions.md). The class of each operation comes
  * from its service's table (oracles/services).

@@ -1,6 +1,6 @@
 /**
  * Accepts a record as collected: an object (trail files) or the LookupEvents `CloudTrailEvent`
- * JSON string (facts §5). A string that does not parse is a finding, never a throw.
+ * JSON string (CloudTrail API reference, LookupEvents, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html: Events[].CloudTrailEvent). A string that does not parse is a finding, never a throw.
  */
 import { finding, type Finding } from "./finding.js";
 

@@ -58,9 +58,9 @@ function issueToFinding(record: RecordObject, issue: z.core.$ZodIssue): Finding 
   const actual = valueAtPath(record, issue.path);
   const top = typeof issue.path[0] === "string" ? issue.path[0] : "";
   const special = issue.path.length === 1 ? SPECIAL_FORMAT[top] : undefined;
-  if (actual === undefined && !(issue.code === "invalid_union" && "discriminator" in issue)) {
-    return finding("shape.missing_field", path, describeExpected(issue), undefined);
-  }
+  // An absent field is missing, whatever zod's issue says: a userIdentity without `type` fails the
+  // discriminated union ("No matching discriminator") at userIdentity.type, and that field is absent.
+  if (actual === undefined) return finding("shape.missing_field", path, describeExpected(issue), undefined);
   return finding(special ?? "shape.wrong_type", path, describeExpected(issue), actual);
 }
 

@@ -2,6 +2,8 @@
  * `npm run conformance`: the conformance suite against the configured target. Writes
  * reports/conformance.{json,md,html}, prints the summary table and the verdict, and exits
  * 0 (pass), 1 (fail: a required finding), 2 (unknown: target unreachable or unsupported, deadline passed).
+ * Against `--expectations FILE` the exit code is the judged verdict's: 0 with only expected failures,
+ * 1 on an unexpected failure, or on an unexpected pass with `--strict` (harness/report/expectations.ts).
  */
 import { parseArgs } from "node:util";
 import { ConfigError, flagsOf, parseArgsOptions, resolveRunConfig } from "../harness/config.js";
@@ -11,7 +13,10 @@ const USAGE = `Usage: npm run conformance -- [--target embedded|endpoint|aws] [-
   [--aws-accounts ID,...] [--allow account-state,organization,external] [--deferred] [--seed N] [--runs N]
   [--max-commands N] [--rules-edition 2020|2017] [--role-arn ARN] [--collect-deadline-ms N] [--collect-poll-ms N]
   [--lookup-rps N] [--call-timeout-ms N] [--reports-dir DIR] [--trail-dir DIR] [--check-chunk-calls N] [--path P --commands-replay-path R]
-Every flag also reads an environment variable (README, "Configuration").`;
+  [--expectations FILE [--strict]] [--update-expectations FILE] [--shard i/n]
+Every flag also reads an environment variable (docs/configuration.md).
+Exit 0: pass (against --expectations: every failure expected); 1: fail (an unexpected failure; with --strict,
+also a check the expectations say fails that passed); 2: unknown, or bad configuration (nothing is run).`;
 
 async function main(): Promise<number> {
   let values: Record<string, string | boolean | undefined>;

@@ -1,7 +1,7 @@
 /**
- * `npm run fuzz -- [--inputs 100000] [--seed 1] [--only record,history,records-file]`: feeds each of
- * the three readers of recorded data (the record reader with every rule behind it, the history reader,
- * the records-file reader) generated malformed inputs with fast-check, from a fixed seed. Any throw,
+ * `npm run fuzz -- [--inputs 100000] [--seed 1] [--only record,history,records-file,validate]`: feeds each
+ * of the four readers of recorded data (the record reader with every rule behind it, the history reader,
+ * the records-file reader, `npm run validate`'s file reader) generated malformed inputs with fast-check, from a fixed seed. Any throw,
  * or an input that is neither a finding nor a problem naming its line, fails the run (exit 1) with
  * fast-check's shrunk counterexample and its seed and path. Prints a table and writes reports/fuzz.json.
  */
@@ -11,11 +11,13 @@ import fc from "fast-check";
 import { historyReaderProperty } from "../fuzz/history-reader.js";
 import { recordReaderProperty, type ReaderStats } from "../fuzz/record-reader.js";
 import { recordsFileReaderProperty } from "../fuzz/records-file-reader.js";
+import { validateInputProperty } from "../fuzz/validate-input.js";
 
 const READERS = {
   record: { what: "record reader (LookupEvents page + every rule)", property: recordReaderProperty },
   history: { what: "history reader", property: historyReaderProperty },
   "records-file": { what: "records-file reader", property: recordsFileReaderProperty },
+  validate: { what: "npm run validate (files of every layout, malformed)", property: validateInputProperty },
 } as const;
 
 const { values } = parseArgs({ options: { inputs: { type: "string" }, seed: { type: "string" }, only: { type: "string" } }, strict: true });

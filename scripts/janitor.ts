@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run janitor -- [--older-than ${DEFAULT_OLDER_THAN}] [-
 Lists the filters, CIS scan configurations, code-security scan configurations and integrations that
 conformance runs stamped (tag conformance-run, or a name starting with the run id) and that are older
 than --older-than (e.g. 90m, 2h, 1d, 0); --yes deletes them. The target is the run's: CONFORMANCE_TARGET,
-AWS_ENDPOINT_URL, CONFORMANCE_AWS_ACCOUNTS, AWS_REGION (README, "Configuration").`;
+AWS_ENDPOINT_URL, CONFORMANCE_AWS_ACCOUNTS, AWS_REGION (docs/configuration.md).`;
 
 /** The run settings the janitor takes as flags too. */
 const RUN_FLAGS = ["target", "awsAccounts", "region", "callTimeoutMs"] as const;

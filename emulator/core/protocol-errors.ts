@@ -1,7 +1,7 @@
 /**
  * Errors the emulator's front door answers before any service runs: a request that is not a
  * well-formed call. Named as AWS JSON services name them; none of these produces a CloudTrail record
- * except SerializationException for a known Inspector operation (see README, "What is recorded").
+ * except SerializationException for a known Inspector operation (see docs/emulator.md, "What the emulator records").
  */
 import type { ServiceError } from "./types.js";
 

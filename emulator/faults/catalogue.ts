@@ -1,10 +1,10 @@
 /**
  * The emulator's fault catalogue: named, deliberate departures from documented CloudTrail behaviour,
- * each breaking exactly one rule (README "What the suite checks"), so the conformance suite can prove it catches them.
+ * each breaking exactly one rule (docs/rules.md), so the conformance suite can prove it catches them.
  * Enabled with `EMULATOR_FAULTS=name[,name]`, `--faults`, or `EmulatorOptions.faults`.
  */
 
-/** The rule family a fault breaks (README "What the suite checks", plus LookupEvents and trail delivery). */
+/** The rule family a fault breaks (docs/rules.md, plus LookupEvents and trail delivery). */
 export type FaultFamily = "shape" | "logging" | "error" | "echo" | "identity" | "correlated" | "completeness" | "lookup" | "trail";
 
 /** The service whose records a fault changes (`lookup` and `trail` faults: Classic's, as they always were). */

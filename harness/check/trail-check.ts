@@ -4,7 +4,8 @@
  * that reached the service is there, and run the same oracles on them as on LookupEvents' records.
  */
 import type { ServiceId } from "../../model/services.js";
-import { checkRun, recordField, requiredFindings, type RunResult } from "../../oracles/index.js";
+import { checkRun, recordField, requiredFindings, type Finding, type RunResult } from "../../oracles/index.js";
+import type { FindingChannel } from "../../oracles/finding.js";
 import type { ObservedCall } from "../../history/observed-call.js";
 import type { OracleContext } from "../../oracles/context.js";
 import { collectTrailFiles, forEachTrailFile, type TrailFilesCollection } from "../collect/trail-files.js";
@@ -232,4 +233,29 @@ export async function checkTrailFilesInChunks(
     ...index.problems.map((p) => `Trail file ${p.file}: ${p.message}`),
   ];
   return { result: checked.result, messages };
+}
+
+/**
+ * Marks every finding of `result` (in `all`, `findings` and `byCall`, which share finding objects)
+ * as seen through `channel`, in place; a finding already marked keeps its channel.
+ */
+export function tagChannel(result: RunResult, channel: FindingChannel): void {
+  const tag = (f: Finding): void => {
+    if (f.channel === undefined) f.channel = channel;
+  };
+  result.all.forEach(tag);
+  result.findings.forEach(tag);
+  for (const list of result.byCall.values()) list.forEach(tag);
+}
+
+/**
+ * Adds the trail files' findings to the LookupEvents ones of the same calls, each marked with its
+ * channel (`lookup-events`, `trail-file`). Both are kept as evidence; the report counts a finding
+ * both channels saw on the same call once (harness/report/channels.ts).
+ */
+export function mergeTrailFindings(result: RunResult, trail: RunResult): void {
+  tagChannel(result, "lookup-events");
+  tagChannel(trail, "trail-file");
+  result.all.push(...trail.all);
+  for (const [seq, found] of trail.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
 }

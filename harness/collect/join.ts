@@ -1,5 +1,5 @@
 /**
- * The join of collected records to the run's calls, by the record's requestID (README "What the suite checks", rule 5:
+ * The join of collected records to the run's calls, by the record's requestID (docs/rules.md, rule 5:
  * "requestID equal to the response's request id"). Pure.
  */
 import type { ObservedCall } from "../../history/observed-call.js";

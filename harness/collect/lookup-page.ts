@@ -1,6 +1,6 @@
 /**
  * The records of one LookupEvents page: each Event's CloudTrailEvent is the full record as JSON text
- * (facts §5). Text that is not a JSON object is kept raw, as the string, so the oracles can report it
+ * (CloudTrail API reference, LookupEvents, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html). Text that is not a JSON object is kept raw, as the string, so the oracles can report it
  * instead of the collector hiding it. The two Event members read here are checked by hand: a zod
  * object parse would copy every Event of every page (a run reads tens of thousands).
  */

@@ -19,7 +19,7 @@ export const LOOKUP_WINDOW_MARGIN_MS = DEFAULT_CLOCK_SKEW_MS;
 
 /**
  * The window `[start - margin, end + margin]`. A window given end-first is put in order, since
- * LookupEvents rejects a StartTime after the EndTime (InvalidTimeRangeException, facts §5).
+ * LookupEvents rejects a StartTime after the EndTime (InvalidTimeRangeException, CloudTrail API reference, LookupEvents, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html).
  * @throws RangeError when a bound is an invalid Date or the margin is negative.
  */
 export function lookupWindow(window: { start: Date; end: Date }, marginMs = LOOKUP_WINDOW_MARGIN_MS): LookupWindow {

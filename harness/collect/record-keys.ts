@@ -28,7 +28,7 @@ export function eventIdOf(record: unknown): string | undefined {
 
 /**
  * The identity of a record for deduplication: eventID plus requestID. Two records with the same key are
- * copies of one event ("Duplicates can occur (same eventID)", facts §4), and are collapsed. Two records
+ * copies of one event ("Duplicates can occur (same eventID)", CloudTrail user guide, "Finding your CloudTrail log files", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-find-log-files.html), and are collapsed. Two records
  * that share an eventID but name different requests are NOT copies: both are kept so the oracles can
  * report the reused eventID (oracles/completeness.ts, `correlated.event_id_duplicate`).
  * A raw string (a CloudTrailEvent that did not parse) is keyed by its text, and an object without an

@@ -1,7 +1,7 @@
 /**
  * A token bucket that paces requests to a rate, on an injectable clock. With the default burst of 1 it
  * spaces requests 1000/rate ms apart, so no 1-second window ever holds more than `rate` of them:
- * LookupEvents allows "two per second, per account, per Region" (facts §5).
+ * LookupEvents allows "two per second, per account, per Region" (CloudTrail API reference, LookupEvents, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html).
  */
 
 /** Clock and sleep, injectable for tests. */

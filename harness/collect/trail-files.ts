@@ -1,7 +1,7 @@
 /**
  * The trail-files collector: reads the log files a trail delivered into a folder, in AWS's layout
  * `.../AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/<name>.json.gz`, each a gzip of
- * `{"Records":[...]}` (facts §4). A file that is not gzip, not JSON, or has no Records array is a
+ * `{"Records":[...]}` (CloudTrail user guide, "Finding your CloudTrail log files", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-find-log-files.html). A file that is not gzip, not JSON, or has no Records array is a
  * problem, named with what to do; the other files' records are kept. Digest files
  * (`AWSLogs/.../CloudTrail-Digest/...`) hold no records and are skipped.
  * S3 buckets are not read yet: sync the bucket to a folder first (`aws s3 sync s3://bucket/prefix dir`).
@@ -29,7 +29,7 @@ export interface TrailFilesCollection {
   records: unknown[];
   /** Log files read successfully. */
   files: number;
-  /** Copies of one event (same eventID and requestID) dropped; CloudTrail may deliver an event twice (facts §4). */
+  /** Copies of one event (same eventID and requestID) dropped; CloudTrail may deliver an event twice ("Finding your CloudTrail log files"). */
   duplicatesCollapsed: number;
   problems: TrailFileProblem[];
 }

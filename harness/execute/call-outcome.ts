@@ -1,5 +1,5 @@
 /**
- * What a call's wire exchange says its outcome was (README "When the target misbehaves"): `ok` (a complete
+ * What a call's wire exchange says its outcome was (docs/targets.md, "When the target misbehaves"): `ok` (a complete
  * 2xx answer the SDK could read), `error` (an error answer in the service's error format, or the SDK's
  * refusal to send), or `unknown` (no complete answer of the service: refused, reset, timeout, a body cut
  * off, an answer that is not the service's). Pure: it reads the exchange and the SDK's result only.

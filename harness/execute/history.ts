@@ -1,6 +1,6 @@
 /**
  * The run history: one JSON line per call (`ObservedCall`), appended as each call completes with a
- * synchronous write, so a killed run leaves every completed call on disk (DESIGN.md "history").
+ * synchronous write, so a killed run leaves every completed call on disk (docs/reports.md).
  * Before a call is sent, an invocation line (`{"invoked": {seq, operation, accessKeyId, startedAt}}`)
  * says it is about to go out (Jepsen's :invoke): an invocation without a call line is a call that was
  * in flight when the run was killed, which may have reached the service.

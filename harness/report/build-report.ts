@@ -12,7 +12,9 @@ import { buildChecks } from "./checks.js";
 import type { TargetName } from "../targets/target.js";
 import type { Counterexample } from "./counterexample.js";
 import { ALL_OPERATIONS } from "./properties.js";
-import { ConformanceReportSchema, REPORT_SCHEMA_VERSION, type ConformanceReport, type UnverifiedRule } from "./schema.js";
+import { ConformanceReportSchema, REPORT_SCHEMA_VERSION, type ConformanceReport, type FindingTallyRow, type UnverifiedRule } from "./schema.js";
+import { tallyFindings } from "./finding-tally.js";
+import { problemsOf } from "./problems.js";
 import { unsupportedOf } from "./unsupported.js";
 import { exitCodeOf, explainVerdict, verdictOf, type Verdict } from "./verdict.js";
 
@@ -117,10 +119,17 @@ export function coverageOf(calls: readonly ObservedCall[], operations: readonly 
   });
 }
 
-/** How many findings of each code the run produced. */
+/** How many findings of each code the run produced (each finding of the list counted). */
 export function findingsByCode(findings: readonly Finding[]): Partial<Record<FindingCode, number>> {
   const out: Partial<Record<FindingCode, number>> = {};
   for (const f of findings) out[f.code] = (out[f.code] ?? 0) + 1;
+  return out;
+}
+
+/** Findings per code from a finding tally: one both collectors saw on a call counts once. */
+export function findingsByCodeOfTally(tally: readonly FindingTallyRow[]): Partial<Record<FindingCode, number>> {
+  const out: Partial<Record<FindingCode, number>> = {};
+  for (const row of tally) out[row.code] = (out[row.code] ?? 0) + row.findings;
   return out;
 }
 
@@ -161,7 +170,8 @@ export function buildReport(input: ReportInput): ConformanceReport {
     const verdict = verdictOf(checks, unsupported, incidents);
     const rows = [...new Set(checks.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
     const messages = explainVerdict(checks, unsupported, incidents);
-    return { part, checks, verdict, rows, messages };
+    const tally = tallyFindings({ service: part.service, calls: part.calls, findings: part.findings, records: part.records, checkIds: new Set(checks.map((c) => c.id)) });
+    return { part, checks, verdict, rows, messages, tally };
   });
   const checks = judged.flatMap((j) => j.checks);
   const verdict = runVerdict(judged.map((j) => j.verdict));
@@ -176,8 +186,9 @@ export function buildReport(input: ReportInput): ConformanceReport {
   const calls = parts.flatMap((p) => p.calls);
   // A chunked check keeps only the records its findings name: its array has holes, so count by length.
   const records = parts.reduce((n, p) => n + p.records.length, 0);
-  const all = parts.flatMap((p) => p.findings.all);
-  const missing = all.filter((f) => f.code === "completeness.missing_record").length;
+  const tally = judged.flatMap((j) => j.tally);
+  const byCode = findingsByCodeOfTally(tally);
+  const missing = byCode["completeness.missing_record"] ?? 0;
   const report: ConformanceReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     target: input.target,
@@ -227,9 +238,12 @@ export function buildReport(input: ReportInput): ConformanceReport {
       deliveryLatencyMs: input.collection?.deliveryLatencyMs ?? null,
       unsupported: input.unsupported,
     },
-    findingsByCode: findingsByCode(all),
+    findingsByCode: byCode,
+    problems: [],
+    findingTally: tally,
     historyFile: input.historyFile ?? null,
     recordsFile: input.recordsFile ?? null,
   };
+  report.problems = problemsOf(report);
   return ConformanceReportSchema.parse(report);
 }

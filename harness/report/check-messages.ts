@@ -3,8 +3,9 @@
  * (a message says what happened, what was expected, and what to do).
  */
 import { isServiceId, SERVICES } from "../../model/services.js";
-import type { Finding } from "../../oracles/finding.js";
+import type { Finding, FindingChannel } from "../../oracles/finding.js";
 import type { Unsupported } from "./check-types.js";
+import { channelsOf, channelWords } from "./channels.js";
 
 /** `code ×n, code ×m` for a list of findings, most frequent first. */
 export function codeTally(findings: readonly Finding[]): string {
@@ -26,13 +27,17 @@ export function passMessage(checked: number, what: string, advisories: readonly 
   return advisories.length === 0 ? base : `${base} Advisory (does not fail the run): ${codeTally(advisories)}.`;
 }
 
-/** A failing check: how many calls broke the rule, the codes, the first finding, and where to look. */
-export function failMessage(failed: number, checked: number, what: string, required: readonly Finding[], advisories: readonly Finding[]): string {
+/**
+ * A failing check: how many calls broke the rule, the codes, the first finding, where to look, and
+ * (when both collectors saw them) the channels, `required` holding each finding once.
+ */
+export function failMessage(failed: number, checked: number, what: string, required: readonly Finding[], advisories: readonly Finding[], channels: readonly FindingChannel[] = channelsOf(required)): string {
   const first = required[0];
   const parts = [
     `${failed} of ${plural(checked, what)} ${failed === 1 ? "breaks" : "break"} the rule: ${codeTally(required)}.`,
     first ? `First: ${firstLine(first)}` : "",
     advisories.length > 0 ? `Also advisory: ${codeTally(advisories)}.` : "",
+    channels.length > 1 ? `Seen in ${channelWords(channels)} (each counted once).` : "",
     "Fix the target's record for this case (see the counterexample, its findings and the replay command), then run again.",
   ];
   return parts.filter((p) => p.length > 0).join(" ");

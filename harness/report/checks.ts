@@ -25,6 +25,7 @@ import {
 import type { Check, CheckInput, CheckStatus } from "./check-types.js";
 import { failingOperationOf, smallestCounterexample } from "./counterexample.js";
 import { attributeFindings, type RecordFinding } from "./finding-attribution.js";
+import { channelsOf, distinctFindings } from "./channels.js";
 import { identityChecks } from "./identity-checks.js";
 import { blockingScope } from "./unsupported.js";
 import { ALL_OPERATIONS, CHECK_PROPERTIES, isCheckProperty, type CheckProperty } from "./properties.js";
@@ -92,7 +93,8 @@ function cellCheck(view: OperationView, property: CheckProperty, byCall: Readonl
   if (blocked) return check(input, operation, property, "unknown", { message: unsupportedMessage(blocked) });
   if (view.lacking) return check(input, operation, property, "unknown", { message: lacksOperationMessage(operation, view.lacking) });
 
-  const ofFamily = (c: ObservedCall): Finding[] => (byCall.get(c.seq) ?? []).filter((f) => familyOf(f.code) === property);
+  // A finding both collectors (LookupEvents, trail files) saw on one call counts once.
+  const ofFamily = (c: ObservedCall): Finding[] => distinctFindings((byCall.get(c.seq) ?? []).filter((f) => familyOf(f.code) === property));
   const failing = view.calls.map((call) => ({ call, findings: ofFamily(call) })).filter((x) => x.findings.some((f) => f.severity === "required"));
   const orphanFindings = orphans.filter((o) => o.operation === operation && familyOf(o.finding.code) === property).map((o) => o.finding);
   const all = [...view.calls.flatMap(ofFamily), ...orphanFindings];
@@ -108,7 +110,7 @@ function cellCheck(view: OperationView, property: CheckProperty, byCall: Readonl
       { calls: [], findings: orphanFailures, replay: null };
     return check(input, operation, property, "fail", {
       count: examined.length, failed, advisories: advisories.length, counterexample,
-      message: failMessage(failed, Math.max(examined.length, failed), what, required, advisories),
+      message: failMessage(failed, Math.max(examined.length, failed), what, required, advisories, channelsOf(view.calls.flatMap((c) => byCall.get(c.seq) ?? []).filter((f) => familyOf(f.code) === property && f.severity === "required"))),
     });
   }
   const refused = input.notCalled?.get(operation);

@@ -1,5 +1,5 @@
 /**
- * One check per identity kind (README "Pointing it at an emulator": the identities): `na` with the target's reason when it cannot
+ * One check per identity kind (docs/targets.md: the identities): `na` with the target's reason when it cannot
  * provide the kind; otherwise whether records of calls made as that kind meet the identity rules.
  */
 import type { Finding } from "../../oracles/finding.js";
@@ -10,6 +10,7 @@ import type { Check, CheckInput } from "./check-types.js";
 import type { ServiceId } from "../../model/services.js";
 import { blockingScope } from "./unsupported.js";
 import { smallestCounterexample } from "./counterexample.js";
+import { channelsOf, distinctFindings } from "./channels.js";
 import { ALL_OPERATIONS } from "./properties.js";
 
 const base = (service: ServiceId, kind: string): Pick<Check, "id" | "service" | "operation" | "property" | "severity" | "count" | "failed" | "advisories" | "counterexample"> => ({
@@ -32,7 +33,7 @@ export function identityChecks(input: CheckInput, byCall: ReadonlyMap<number, Fi
 
     const sent = input.calls.filter((c) => c.identity.kind === kind && c.sentToService);
     const joined = sent.filter((c) => joinedSeqs.has(c.seq));
-    const ofFamily = (c: ObservedCall): Finding[] => (byCall.get(c.seq) ?? []).filter((f) => familyOf(f.code) === "identity");
+    const ofFamily = (c: ObservedCall): Finding[] => distinctFindings((byCall.get(c.seq) ?? []).filter((f) => familyOf(f.code) === "identity"));
     const failing = joined.map((call) => ({ call, findings: ofFamily(call) })).filter((x) => x.findings.some((f) => f.severity === "required"));
     const all = joined.flatMap(ofFamily);
     const required = all.filter((f) => f.severity === "required");
@@ -41,7 +42,7 @@ export function identityChecks(input: CheckInput, byCall: ReadonlyMap<number, Fi
       return {
         ...base(service, kind), status: "fail", count: joined.length, failed: failing.length, advisories: advisories.length,
         counterexample: smallestCounterexample(failing, input.calls, input.replayCommand),
-        message: `Calls made as ${kind}: ${failMessage(failing.length, joined.length, "call", required, advisories)}`,
+        message: `Calls made as ${kind}: ${failMessage(failing.length, joined.length, "call", required, advisories, channelsOf(joined.flatMap((c) => byCall.get(c.seq) ?? []).filter((f) => familyOf(f.code) === "identity" && f.severity === "required")))}`,
       };
     }
     if (sent.length === 0) {

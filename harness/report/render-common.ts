@@ -6,6 +6,7 @@ import { renderValue } from "../../oracles/messages.js";
 import type { CheckProperty } from "./properties.js";
 import { ALL_OPERATIONS, CHECK_PROPERTIES } from "./properties.js";
 import type { ConformanceReport } from "./schema.js";
+import { channelWords } from "./channels.js";
 
 /** A check as stored in the report. */
 export type ReportCheck = ConformanceReport["checks"][number];
@@ -72,4 +73,50 @@ export function collectionLine(report: ConformanceReport): string {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A problem as stored in the report. */
+export type ReportProblem = NonNullable<ConformanceReport["problems"]>[number];
+
+/** The report's problems (none in a report written before they existed), in its order: required first. */
+export function reportProblems(report: ConformanceReport): ReportProblem[] {
+  return report.problems ?? [];
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** `2 distinct problems` (required ones), then `, 1 advisory problem` when there are advisory ones. */
+export function problemsHeadline(report: ConformanceReport): string {
+  const all = reportProblems(report);
+  const required = all.filter((p) => p.severity === "required").length;
+  const advisory = all.length - required;
+  return `${plural(required, "distinct problem")}${advisory > 0 ? `, ${plural(advisory, "advisory problem")}` : ""}`;
+}
+
+/** The label of each problem, by id: `P1`, `P2`, … in report order. */
+export function problemLabels(report: ConformanceReport): Map<string, string> {
+  return new Map(reportProblems(report).map((p, i) => [p.id, `P${i + 1}`]));
+}
+
+/** The problems that explain a check, in report order. */
+export function problemsOfCheck(report: ConformanceReport, checkId: string): ReportProblem[] {
+  return reportProblems(report).filter((p) => p.checks.includes(checkId));
+}
+
+/** `shape.wrong_type at readOnly for AssumedRole callers on read operations (also identity.arn_form at userIdentity.arn)`. */
+export function problemTitle(p: ReportProblem): string {
+  const scope = [p.scope.identity ? `for ${p.scope.identity} callers` : "", p.scope.operationClass ? `on ${p.scope.operationClass} operations` : ""].filter((s) => s !== "").join(" ");
+  const related = p.related.length > 0 ? ` (also ${p.related.map((r) => `${r.code} at ${r.path || "(record)"}`).join(", ")})` : "";
+  return `${p.code} at ${p.path || "(record)"}${scope ? ` ${scope}` : ""}${related}`;
+}
+
+/** `330 calls (330 findings) in 37 operations; seen in LookupEvents and trail files, counted once`. */
+export function problemCounts(p: ReportProblem): string {
+  const seen = p.channels.length > 1 ? `; seen in ${channelWords(p.channels)}, counted once` : p.channels.length === 1 ? `; seen in ${channelWords(p.channels)}` : "";
+  return `${plural(p.calls, "call")} (${plural(p.findings, "finding")}) in ${plural(p.operations.length, "operation")}${seen}`;
+}
+
+/** One counterexample call on one line: `seq 171 ListFindings as IAMUser arn:…, error (InvalidInputException): {"maxResults":0}`. */
+export function counterexampleCallLine(c: NonNullable<ReportCheck["counterexample"]>["calls"][number], max = 200): string {
+  return `seq ${c.seq} ${c.operation} as ${c.identity}, ${c.outcome}${c.errorCode ? ` (${c.errorCode})` : ""}: ${compactJson(c.request, max)}`;
 }

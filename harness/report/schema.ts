@@ -6,7 +6,7 @@
  * this schema; change it only on purpose, with the README.
  */
 import { z } from "zod";
-import { FindingCodeSchema, FindingSchema } from "../../oracles/finding.js";
+import { FindingChannelSchema, FindingCodeSchema, FindingSchema, SeveritySchema } from "../../oracles/finding.js";
 import { IdentityKindSchema, ServiceIdSchema } from "../../history/observed-call.js";
 import { SERVICE_IDS } from "../../model/services.js";
 import { RulesEditionSchema } from "../../oracles/context.js";
@@ -147,6 +147,74 @@ export const ServiceSummarySchema = z.object({
   unverified: z.array(UnverifiedRuleSchema),
 });
 
+/**
+ * Where a run's findings were (harness/report/finding-tally.ts): one row per service, operation,
+ * caller kind, code, severity and path pattern, each finding both collectors saw on a call counted
+ * once. What the report's problems are computed from (harness/report/problems.ts), so a merged report
+ * can compute its own.
+ */
+export const FindingTallyRowSchema = z.object({
+  service: ServiceIdSchema,
+  /** The operation of the calls (or of the records that joined no call); `*` when none is known. */
+  operation: z.string().min(1),
+  /** The caller kind of the calls; null for records that joined no call. */
+  identity: IdentityKindSchema.nullable(),
+  code: FindingCodeSchema,
+  severity: SeveritySchema,
+  /** The finding path with indices and ids abstracted (`records[3].userIdentity.type` -> `userIdentity.type`). */
+  path: z.string(),
+  /** Findings, each counted once whichever channels saw it. */
+  findings: Count,
+  /** Distinct calls (records, for records that joined no call) with such a finding. */
+  calls: Count,
+  channels: z.array(FindingChannelSchema),
+  /** The checks these findings count in. */
+  checks: z.array(z.string()),
+  /** A digest of which calls (records) they were: equal digests, same calls (tells one problem's several codes apart from two problems). */
+  digest: z.string(),
+  /** The first line of one such finding's message. */
+  example: z.string(),
+});
+
+/** One row of the finding tally. */
+export type FindingTallyRow = z.infer<typeof FindingTallyRowSchema>;
+
+/** One distinct problem of a run (harness/report/problems.ts): findings grouped by what they share. */
+export const ProblemSchema = z.object({
+  /** Stable: code, path pattern and (for identity rules) caller kind, e.g. `identity.type_mismatch:userIdentity.type:AssumedRole`. */
+  id: z.string().min(1),
+  code: FindingCodeSchema,
+  severity: SeveritySchema,
+  /** The path pattern (indices `[]`, ids `*`). */
+  path: z.string(),
+  /** Other codes the same wrong value sets off on exactly the same calls (e.g. identity.arn_form beside identity.type_mismatch). */
+  related: z.array(z.object({ code: FindingCodeSchema, path: z.string() })),
+  /** What the findings share: a caller kind, an operation class, or neither. */
+  scope: z.object({
+    identity: IdentityKindSchema.nullable(),
+    operationClass: z.enum(["read", "mutating"]).nullable(),
+    /** `AssumedRole callers`, `read operations`, or "" when they share neither. */
+    text: z.string(),
+  }),
+  /** One finding's message, first line. */
+  summary: z.string(),
+  /** Findings (of all its codes) and distinct calls (or records that joined no call). */
+  findings: Count,
+  calls: Count,
+  /** `service:operation` of each operation it touches (`service:*` for records of no operation). */
+  operations: z.array(z.string()),
+  channels: z.array(FindingChannelSchema),
+  /** The ids of the checks it explains. */
+  checks: z.array(z.string()),
+  /** The smallest (fewest calls) counterexample of the failing checks it touches, with its replay command; null for advisory ones. */
+  counterexample: CounterexampleSchema.nullable(),
+  /** The check that counterexample is from. */
+  counterexampleCheck: z.string().nullable(),
+});
+
+/** One distinct problem of a run. */
+export type Problem = z.infer<typeof ProblemSchema>;
+
 /** conformance.json. */
 export const ConformanceReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -179,10 +247,32 @@ export const ConformanceReportSchema = z.object({
   identities: z.array(IdentityReportSchema),
   coverage: z.array(OperationCoverageSchema),
   collection: CollectionSchema,
+  /** Findings per code, a finding both collectors saw on one call counted once. */
   findingsByCode: z.partialRecord(FindingCodeSchema, Count),
+  /** Distinct problems, required first, by count (older reports: none). Optional in the type, always present once parsed. */
+  problems: z.array(ProblemSchema).default([]).optional(),
+  /** What the problems are computed from (older reports: nothing). Optional in the type, always present once parsed. */
+  findingTally: z.array(FindingTallyRowSchema).default([]).optional(),
   /** The history (JSONL) and the collected records this report was computed from, when written to files. */
   historyFile: z.string().nullable(),
   recordsFile: z.string().nullable(),
+  /**
+   * How the run did against an expectations file (harness/report/expectations.ts); null without one.
+   * Optional in the type (buildReport leaves it out), always present once parsed.
+   */
+  expectations: z
+    .object({
+      file: z.string().min(1),
+      expectedFailures: Count,
+      unexpectedFailures: z.array(z.string()),
+      unexpectedPasses: z.array(z.string()),
+      strict: z.boolean(),
+    })
+    .nullable()
+    .default(null)
+    .optional(),
+  /** The shard of the run this report is (`2/3`, `--shard`); null for a whole run or a merged one. */
+  shard: z.string().regex(/^\d+\/\d+$/).nullable().default(null).optional(),
 });
 
 /** A conformance report as written to conformance.json. */

@@ -9,7 +9,7 @@ import type { Unsupported } from "./check-types.js";
  * The scope that makes every check of a service unobservable: the run could not use the target
  * (`target`), the service is unreachable (its id), or no records are collectable (`lookupEvents`:
  * every rule family is read from records). `sts` only makes identity kinds `na`, which by
- * themselves do not change the verdict (README "Pointing it at an emulator"). Pass one service's scopes only
+ * themselves do not change the verdict (docs/targets.md). Pass one service's scopes only
  * (unsupportedOf).
  */
 export function blockingScope(unsupported: readonly Unsupported[]): Unsupported | undefined {

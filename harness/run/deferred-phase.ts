@@ -8,10 +8,23 @@ import { identityArbitrary, identityNamePool, type IdentityKind } from "../../ge
 import type { PoolScope } from "../../generators/resource-pool.js";
 import type { ServiceExecutor } from "../execute/executor.js";
 import { runSequence } from "./run-sequence.js";
-import type { RunConfig } from "../config.js";
+import type { RunConfig, Shard } from "../config.js";
 import { callPolicyOf, planAllows } from "../targets/call-policy.js";
 
-/** Executes `config.runs` sequences drawn from `config.seed`; returns how many ran and the seq ranges of each. */
+/**
+ * True when sequence `k` (from 0, in the order the seed draws them) belongs to `shard`: sequence k
+ * goes to shard (k mod n) + 1, so n shards together run every sequence once. No shard: every sequence.
+ */
+export function inShard(k: number, shard: Shard | undefined): boolean {
+  return shard === undefined || k % shard.count === shard.index - 1;
+}
+
+/** True when the run makes the coverage sweep: unsharded, or shard 1. */
+export function sweepsInShard(shard: Shard | undefined): boolean {
+  return shard === undefined || shard.index === 1;
+}
+
+/** Executes `config.runs` sequences drawn from `config.seed` (those of `config.shard` only); returns how many ran and the seq ranges of each. */
 export async function runDeferredPhase(inputs: {
   config: RunConfig;
   /** The service's executor: its profile gives the sequences. */
@@ -33,6 +46,7 @@ export async function runDeferredPhase(inputs: {
   // One sequence at a time (seed + i), so a long run never holds every generated sequence at once.
   for (let i = 0; i < config.runs; i++) {
     if (inputs.shouldStop()) break;
+    if (!inShard(i, config.shard)) continue;
     const cmds = fc.sample(arbitrary, { seed: config.seed + i, numRuns: 1 })[0]!;
     const made = await runSequence(cmds, executor, () => source.newModel(inputs.scope));
     if (made.length > 0) ranges.push({ first: made[0]!.seq, last: made[made.length - 1]!.seq });

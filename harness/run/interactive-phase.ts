@@ -18,6 +18,7 @@ import { commandsReplayPathOf, replayCommand } from "./replay.js";
 import { runSequence } from "./run-sequence.js";
 import type { ServiceExecutor } from "../execute/executor.js";
 import { callPolicyOf, planAllows } from "../targets/call-policy.js";
+import { inShard } from "./deferred-phase.js";
 
 /** Longest time the property (runs and shrinking) may take, in ms. */
 export const PROPERTY_TIME_LIMIT_MS = 60_000;
@@ -65,9 +66,15 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
     allows: planAllows(callPolicyOf(config), executor.service.id),
     ...(config.commandsReplayPath !== undefined ? { replayPath: config.commandsReplayPath } : {}),
   });
+  // fast-check draws run k's sequence from the seed whatever the other runs did: a shard skips the
+  // runs of other shards (they pass at once) and so runs exactly its own. A replay (--path) is one run.
+  const shard = config.replayPath === undefined ? config.shard : undefined;
+  let run = -1;
   const property = fc.asyncProperty(commands, async (cmds) => {
     // A target that is down is not called again: the remaining runs (and shrinking) pass at once.
     if (inputs.health.halted !== undefined) return true;
+    // Shrinking starts after the failing run: its candidates are that run's, in this shard.
+    if (lastFailure === undefined && !inShard(++run, shard)) return true;
     sequences++;
     const calls = await runSequence(cmds, executor, () => source.newModel(inputs.scope));
     if (calls.length === 0) return true;

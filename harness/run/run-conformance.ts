@@ -22,10 +22,11 @@ import { HistoryWriter } from "../execute/history.js";
 import { CollectorTrouble, incidentsOf } from "../report/incidents.js";
 import { runFileBeside, writeRunFile, type RunFile } from "./run-file.js";
 import { TargetHealth } from "../execute/target-health.js";
-import { checkTrailFiles, checkTrailFilesInChunks } from "../check/trail-check.js";
+import { checkTrailFiles, checkTrailFilesInChunks, mergeTrailFindings, tagChannel } from "../check/trail-check.js";
 import { probeTarget } from "../targets/probe.js";
 import { replayCommand } from "./replay.js";
 import { buildReport, renderConsole, useColour, writeReports, type ConformanceReport } from "../report/index.js";
+import { finishRunReport, loadRunExpectations } from "../report/expectations.js";
 import type { ServicePart } from "../report/build-report.js";
 import type { IdentityStatus, Unsupported } from "../report/check-types.js";
 import { createTarget, type HarnessTarget } from "../targets/index.js";
@@ -77,6 +78,7 @@ export async function runConformance(
   const recordsPath = recordsFileBeside(historyPath);
   const runPath = runFileBeside(historyPath);
   // Bad configuration (no endpoint URL, unknown EMULATOR_FAULTS) stops here, before anything is written.
+  const expectations = loadRunExpectations(config);
   const target: HarnessTarget = options.target ?? createTarget(config, env);
   for (const path of [historyPath, recordsPath, runPath]) rmSync(path, { force: true });
   const services = harnessServices(servicesOf(config));
@@ -228,6 +230,8 @@ export async function runConformance(
   for (const part of parts) {
     const { calls, records, result } = part.result();
     for (const p of part.chunked?.problems ?? []) unreadLines.add(`history line ${p.line} could not be read back to check: ${p.message}`);
+    // Each finding says which collector's record showed it; one both showed is counted once in the report.
+    tagChannel(result, "lookup-events");
     if (trailDir !== undefined && calls.length > 0) {
       const trailCtx = { ...part.ctx, lookupEventSource: undefined };
       const deadlineMs = config.collectDeadlineMs ?? profile.trailDeadlineMs;
@@ -239,8 +243,7 @@ export async function runConformance(
           : await checkTrailFiles(trailDir, calls, trailCtx, deadlineMs, pollMs, probeRequestIds);
       messages.push(...trail.messages.map((m) => (parts.length > 1 ? `${part.service.facts.title}: ${m}` : m)));
       detect(trail.result.all.some((f) => f.severity === "required"));
-      result.all.push(...trail.result.all);
-      for (const [seq, found] of trail.result.byCall) result.byCall.set(seq, [...(result.byCall.get(seq) ?? []), ...found]);
+      mergeTrailFindings(result, trail.result);
     }
     if (part.cleanup !== undefined) messages.push(part.cleanup);
     reported.push(part.reportPart(result, records, unverifiedRulesOf(part.service.id)));
@@ -257,7 +260,7 @@ export async function runConformance(
   const endedAt = new Date().toISOString();
   if (runFile !== undefined) writeRunFile(runPath, { ...runFile, endedAt, completed: true });
   const calls = executor?.calls() ?? [];
-  const report = buildReport({
+  const built = buildReport({
     target: config.target,
     endpoint: target.endpoint,
     region: config.region,
@@ -283,6 +286,7 @@ export async function runConformance(
   });
   // An interactive run with no batch checked leaves no records file: write an empty one, so a re-check finds it.
   if (!deferred && parts.every((p) => p.records.size === 0)) await writeRecordsFile(recordsPath, []);
+  const report = finishRunReport(built, config, expectations, log);
   const written = await writeReports(report, config.reportsDir);
   return {
     report,

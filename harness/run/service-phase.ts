@@ -26,7 +26,7 @@ import { callPolicyOf, type CallPurpose } from "../targets/call-policy.js";
 import { targetProfile } from "../targets/target-profile.js";
 import { readHistoryChunks } from "../execute/history.js";
 import { cleanUp, cleanupMessage, LeftoverTracker } from "./cleanup.js";
-import { runDeferredPhase } from "./deferred-phase.js";
+import { runDeferredPhase, sweepsInShard } from "./deferred-phase.js";
 import { runInteractivePhase, type ShrunkFailure } from "./interactive-phase.js";
 
 /** The identity the sweep uses for each kind (fixed STS names). */
@@ -241,7 +241,9 @@ async function executePart(inputs: PhaseInputs, cleanUpOnce: () => Promise<void>
     inputs.onBatch(batch);
     await part.keep(batch, inputs.recordsPath);
   };
-  const sweep = () => sweepService(executor, kinds, { config, scope, health, log, notCalled: part.notCalled });
+  // A sharded run makes the coverage sweep in shard 1 only, so n shards together make it once.
+  const sweep = async (): Promise<number> =>
+    sweepsInShard(config.shard) ? sweepService(executor, kinds, { config, scope, health, log, notCalled: part.notCalled }) : executor.calls().length;
 
   if (deferred) {
     await sweep();

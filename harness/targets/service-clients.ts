@@ -23,6 +23,11 @@ export interface ServiceEndpoints {
 export interface ServiceClientsOptions {
   region: string;
   endpoints: ServiceEndpoints;
+  /**
+   * One endpoint for every service, known only once a server listens (the embedded target's
+   * loopback server, started with the target): the SDK asks for it before each request.
+   */
+  endpointOnceListening?: Promise<string>;
   /** Connection and request timeout of the HTTP handler, in ms (config.callTimeoutMs). */
   callTimeoutMs: number;
 }
@@ -71,12 +76,13 @@ export class ServiceClients {
 
   private base(credentials: Credentials, endpoint: string | undefined) {
     const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+    const listening = this.options.endpointOnceListening;
     return {
       region: this.options.region,
       credentials: { accessKeyId, secretAccessKey, ...(sessionToken !== undefined ? { sessionToken } : {}) },
       maxAttempts: 1,
       requestHandler: this.handler,
-      ...(endpoint !== undefined ? { endpoint } : {}),
+      ...(listening !== undefined ? { endpoint: async () => ({ url: new URL(await listening) }) } : endpoint !== undefined ? { endpoint } : {}),
     };
   }
 

@@ -1,7 +1,7 @@
 /**
  * What the rules need to know about one service: its expected eventSource and apiVersion, the
  * logging class of each of its operations, and which of its rules rest on UNVERIFIED facts. Each
- * service writes its own table (README "Layout": the oracles' tables are their own reading of
+ * service writes its own table (docs/architecture.md: the oracles' tables are their own reading of
  * AWS's documents, never the emulator's).
  */
 import type { ServiceId } from "../../model/services.js";

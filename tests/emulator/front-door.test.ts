@@ -1,6 +1,6 @@
 /**
  * The front door answers every malformed request with an AWS-style error and keeps running; what
- * reaches CloudTrail follows README "What is recorded".
+ * reaches CloudTrail follows docs/emulator.md, "What the emulator records".
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_USER_ACCESS_KEY } from "../../emulator/accounts/index.js";

@@ -1,5 +1,5 @@
 /**
- * Experiment (facts §6.2 left it UNVERIFIED): does @aws-sdk/client-inspector v3 validate inputs before
+ * Experiment (AWS documents nothing about it: UNVERIFIED until measured here): does @aws-sdk/client-inspector v3 validate inputs before
  * sending? Every invalid plan is sent through the real SDK with a requestHandler that captures the
  * request instead of sending it, and the wire body is compared with the plan's input.
  */

@@ -10,7 +10,7 @@ describe("logging-mode table", () => {
     expect(LOGGING_TABLE.map((r) => r.operation)).toEqual([...INSPECTOR_OPERATIONS]);
   });
 
-  it("classes follow the name rule of DESIGN.md rule 2", () => {
+  it("classes follow the name rule of docs/rules.md, rule 2", () => {
     const mutating = /^(Create|Start|Stop|Delete|Update|Add|Remove|Set|Register|Subscribe|Unsubscribe)/;
     for (const row of LOGGING_TABLE) {
       const expected = /^(List|Describe)/.test(row.operation) ? "list-describe" : mutating.test(row.operation) ? "mutating" : "other-read";
@@ -21,7 +21,7 @@ describe("logging-mode table", () => {
     ]);
   });
 
-  it("the two editions disagree exactly on the four other read-only operations (facts §1.3)", () => {
+  it("the two editions disagree exactly on the four other read-only operations (the two editions of Inspector Classic's logging page, docs/decisions.md 1)", () => {
     const differ = LOGGING_TABLE.filter((r) => r.mode["2017"] !== r.mode["2020"]).map((r) => r.operation);
     expect(differ).toEqual(["GetAssessmentReport", "GetExclusionsPreview", "GetTelemetryMetadata", "PreviewAgents"]);
     expect(operationLogging("PreviewAgents")!.mode).toEqual({ "2020": "request-only", "2017": "request-and-response" });
@@ -29,7 +29,7 @@ describe("logging-mode table", () => {
     expect(operationLogging("CreateResourceGroup")!.mode).toEqual({ "2020": "request-and-response", "2017": "request-and-response" });
   });
 
-  it("nine mutating operations have no output shape, one operation has no input (facts §1.2)", () => {
+  it("nine mutating operations have no output shape, one operation has no input (the service model)", () => {
     expect(LOGGING_TABLE.filter((r) => r.emptyOutput).map((r) => r.operation)).toEqual([
       "DeleteAssessmentRun", "DeleteAssessmentTarget", "DeleteAssessmentTemplate", "RegisterCrossAccountAccessRole",
       "SetTagsForResource", "StopAssessmentRun", "SubscribeToEvent", "UnsubscribeFromEvent", "UpdateAssessmentTarget",

@@ -1,6 +1,6 @@
 /**
  * A small builder of conforming (call, record) pairs for the oracle tests, written from AWS's
- * documents independently of the emulator (DESIGN.md "Independence"), and fast-check arbitraries over it.
+ * documents independently of the emulator (docs/architecture.md: the emulator and the oracles share nothing but neutral data), and fast-check arbitraries over it.
  */
 import fc from "fast-check";
 import { LOGGING_TABLE, expectedResponseElements, operationLogging } from "../../oracles/logging-mode.js";
@@ -37,7 +37,7 @@ export function identityOf(kind: IdentityKind, alias?: string): ExpectedIdentity
   }
 }
 
-/** The userIdentity CloudTrail documents for an identity (facts §3.3-3.4). */
+/** The userIdentity CloudTrail documents for an identity (the userIdentity element page and its example records). */
 export function userIdentityOf(id: ExpectedIdentity): Record<string, unknown> {
   const base = { type: id.kind, principalId: "", arn: id.callerArn, accountId: id.accountId, accessKeyId: id.accessKeyId };
   const attributes = { creationDate: "2026-05-01T11:59:00Z", mfaAuthenticated: "false" };

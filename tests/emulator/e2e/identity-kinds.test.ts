@@ -88,7 +88,7 @@ for (const transport of ["in-process", "loopback"] as TransportName[]) {
       expect(identity).toMatchObject(expectedIdentity(kind, creds.accessKeyId, session));
       // Temporary credentials carry ASIA keys; long-term ones AKIA (CloudTrail userIdentity page).
       expect(creds.accessKeyId.slice(0, 4)).toBe(kind === "AssumedRole" || kind === "FederatedUser" ? "ASIA" : "AKIA");
-      // No userName for AssumedRole, FederatedUser or Root without an alias (facts §3.3).
+      // No userName for AssumedRole, FederatedUser or Root without an alias (the userIdentity element page's userName table).
       if (kind !== "IAMUser") expect(identity).not.toHaveProperty("userName");
       // The record and STS GetCallerIdentity agree on who called.
       expect(identity["arn"]).toBe(caller.Arn);

@@ -48,7 +48,7 @@ describe("collectLookupEvents on the reference emulator", () => {
 
   it("polls until records delivered 5 minutes late appear, without counting re-reads as duplicates", async () => {
     const clock = virtualClock();
-    const target = await start({ deliveryDelayMs: 300_000 }, clock); // "about 5 minutes" (facts §4)
+    const target = await start({ deliveryDelayMs: 300_000 }, clock); // "about 5 minutes" (CloudTrail user guide: "within an average of about 5 minutes")
     const calls = await listCalls(target.inspector(), 60, clock.now);
     const out = await collectLookupEvents({
       client: target.cloudtrail(),

@@ -39,7 +39,7 @@ describe("collectTrailFiles", () => {
     expect(delivered).toHaveLength(1);
     const good = delivered[0]!;
 
-    // A second delivery of the same file (CloudTrail may deliver an event twice, facts §4).
+    // A second delivery of the same file (CloudTrail may deliver an event twice: "Finding your CloudTrail log files").
     await copyFile(join(trailDir, good), join(trailDir, good.replace(/_([A-Za-z0-9]{16})\.json\.gz$/, "_ZZZZZZZZZZZZZZZZ.json.gz")));
     await put(trailDir, `${DAY}/111122223333_CloudTrail_us-east-1_20260501T1200Z_corruptgzip00001.json.gz`, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
     await put(trailDir, `${DAY}/111122223333_CloudTrail_us-east-1_20260501T1205Z_plaintext0000001.json.gz`, '{"Records":[]}');

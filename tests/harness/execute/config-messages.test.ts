@@ -17,7 +17,7 @@ import { testConfig } from "./helpers.js";
 const BAD: Partial<Record<ConfigKey, string>> = {
   target: "mainframe", services: "inspector3", awsAccounts: "1234", allow: "billing", region: "mars", seed: "x", runs: "0", maxCommands: "1.5", rulesEdition: "1999", roleArn: "nope",
   collectDeadlineMs: "-1", collectPollMs: "soon", lookupRequestsPerSecond: "x", callTimeoutMs: "5", reportsDir: "", trailDir: "",
-  checkChunkCalls: "0", replayPath: "x", commandsReplayPath: "",
+  checkChunkCalls: "0", expectations: "", updateExpectations: "", shard: "0/3", replayPath: "x", commandsReplayPath: "",
 };
 
 const messageFor = (run: () => unknown): string => {
@@ -45,7 +45,7 @@ describe("configuration messages", () => {
   });
 
   it("every setting that is not validated as a value is a switch, and every flag of the parser is a setting's", () => {
-    expect(Object.keys(CONFIG_OPTIONS).filter((k) => !(k in BAD))).toEqual(["deferred"]);
+    expect(Object.keys(CONFIG_OPTIONS).filter((k) => !(k in BAD))).toEqual(["deferred", "strict"]);
     expect(parser.sort()).toEqual(Object.values(CONFIG_OPTIONS).map((o) => o.flag).sort());
   });
 

@@ -28,12 +28,13 @@ let target: EmbeddedTarget;
 const wire = new Map<string, SeenExchange>();
 
 beforeAll(() => {
-  target = createEmbeddedTarget(testConfig({ rulesEdition: "2017" }));
+  // The msw transport: its events show each exchange as the AWS hostnames saw it.
+  target = createEmbeddedTarget(testConfig({ rulesEdition: "2017" }), {}, { transport: "msw" });
   const bodies = new Map<string, Promise<string>>();
-  target.msw.events.on("request:start", ({ request, requestId }) => {
+  target.msw!.events.on("request:start", ({ request, requestId }) => {
     bodies.set(requestId, request.clone().text());
   });
-  target.msw.events.on("response:mocked", async ({ request, requestId, response }) => {
+  target.msw!.events.on("response:mocked", async ({ request, requestId, response }) => {
     const awsRequestId = response.headers.get("x-amzn-requestid");
     if (awsRequestId === null) return;
     wire.set(awsRequestId, {

@@ -1,6 +1,6 @@
 /**
  * The probe against moto (moto 5.2.1's `moto_server`, a real independent emulator with STS but
- * neither Inspector Classic nor LookupEvents, README "Pointing it at an emulator"): Inspector and LookupEvents must be reported
+ * neither Inspector Classic nor LookupEvents, docs/targets.md): Inspector and LookupEvents must be reported
  * missing with moto's actual answer in the reason, STS ok. moto is started on a free port and killed
  * after; the test is skipped, saying why, only when the binary is absent.
  */

@@ -85,7 +85,7 @@ describe("buildChecks: statuses", () => {
   });
 
   it("passes with advisory findings counted and named", () => {
-    const run = new RunBuilder().add(call(0, "ListFindings"), [f("correlated.api_version", "apiVersion"), f("correlated.api_version", "apiVersion")]);
+    const run = new RunBuilder().add(call(0, "ListFindings"), [f("correlated.api_version", "apiVersion")]).add(call(1, "ListFindings"), [f("correlated.api_version", "apiVersion")]);
     const c = byId(buildChecks(run.input()), "inspector:ListFindings/correlated");
     expect(c).toMatchObject({ status: "pass", advisories: 2, failed: 0 });
     expect(c.message).toContain("correlated.api_version ×2");

@@ -85,12 +85,17 @@ describe("writeReports", () => {
 describe("renderings", () => {
   const report = buildReport(reportInput(failingRun(), { replayCommand: (seq) => `npm run conformance -- --seed 42 --path 0:${seq}` }));
 
-  it("Markdown: verdict first, why, every operation, failing checks with expected/actual and replay, coverage", () => {
+  it("Markdown: problems first, verdict, why, every operation, problems with expected/actual and replay, short failing list, coverage", () => {
     const md = renderMarkdown(report);
-    expect(md.split("\n")[0]).toBe("# Conformance: FAIL");
+    expect(md.split("\n")[0]).toBe("# 2 distinct problems (conformance: FAIL)");
+    expect(md.indexOf("## 2 distinct problems")).toBeLessThan(md.indexOf("## Why"));
     for (const op of INSPECTOR_OPERATIONS) expect(md).toContain(`| \`${op}\` |`);
     expect(md.indexOf("## Why")).toBeLessThan(md.indexOf("## Inspector Classic (`inspector`): fail, operations x rule families"));
-    expect(md).toContain("### `inspector:CreateResourceGroup/echo`");
+    expect(md).toContain('### P2: echo.request_mismatch at requestParameters.resourceGroupTags <a id="problem-echo.request_mismatch:requestParameters.resourceGroupTags"></a>');
+    // The failing cell links to its problem; the failing list is one row per check.
+    expect(md).toMatch(/\| `CreateResourceGroup` \| ✓ \| ✓ \| ✓ \| ✗ \[P2\]\(#problem-echo\.request_mismatch:requestParameters\.resourceGroupTags\) \|/);
+    expect(md).toContain("| `inspector:CreateResourceGroup/echo` | 1 of 3 | [P2](#problem-echo.request_mismatch:requestParameters.resourceGroupTags) |");
+    expect(md).not.toContain("### `inspector:CreateResourceGroup/echo`");
     expect(md).toContain("`\"expected-value\"`");
     expect(md).toContain("npm run conformance -- --seed 42 --path 0:100");
     expect(md).toContain("## Coverage");
@@ -104,9 +109,11 @@ describe("renderings", () => {
 
   it("HTML: verdict, every operation, colour-coded cells with titles, failing findings, everything escaped", () => {
     const html = renderHtml(report);
-    expect(html).toContain("Conformance: <span class=\"fail\">FAIL</span>");
+    expect(html).toContain("<h1>2 distinct problems (conformance: <span class=\"fail\">FAIL</span>)</h1>");
     for (const op of INSPECTOR_OPERATIONS) expect(html).toContain(`<code>${op}</code>`);
-    expect(html).toMatch(/<td class="cell fail" title="inspector:CreateResourceGroup\/echo: fail\. [^"]*"><a href="#inspector:CreateResourceGroup\/echo">✗ fail<\/a><\/td>/);
+    expect(html).toMatch(/<td class="cell fail" title="inspector:CreateResourceGroup\/echo: fail\. [^"]*">✗ <a href="#problem-echo\.request_mismatch:requestParameters\.resourceGroupTags">P2<\/a><\/td>/);
+    expect(html).toContain('<details class="problem required" id="problem-echo.request_mismatch:requestParameters.resourceGroupTags" open>');
+    expect(html).toContain("npm run conformance -- --seed 42 --path 0:100");
     expect(html).toContain("<td class=\"cell pass\"");
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more");
@@ -116,11 +123,19 @@ describe("renderings", () => {
 
   it("console: fixed-width table whatever the statuses, verdict line, no colours unless asked", () => {
     const passing = buildReport(reportInput(RunBuilder.conforming()));
-    const widths = (text: string): Set<number> => new Set(text.split("\n").slice(1, 3 + INSPECTOR_OPERATIONS.length).map((l) => l.length));
+    const matrix = (text: string): string[] => {
+      const lines = text.split("\n");
+      const head = lines.findIndex((l) => l.startsWith("operation "));
+      return lines.slice(head, head + 2 + INSPECTOR_OPERATIONS.length);
+    };
+    const widths = (text: string): Set<number> => new Set(matrix(text).map((l) => l.length));
     expect(widths(renderConsole(report)).size).toBe(1);
-    expect([...widths(renderConsole(report))]).toEqual([...widths(renderConsole(passing))]);
+    expect(widths(renderConsole(passing)).size).toBe(1);
     const plain = renderConsole(report);
-    expect(plain.split("\n")[0]).toBe("Inspector Classic (inspector): FAIL, 76 calls, 75 records");
+    expect(plain.split("\n")[0]).toBe("2 distinct problems (verdict FAIL)");
+    expect(plain).toContain("\nInspector Classic (inspector): FAIL, 76 calls, 75 records\n");
+    expect(renderConsole(passing).split("\n")[0]).toBe("0 distinct problems (verdict PASS)");
+    expect(matrix(plain).find((l) => l.startsWith("CreateResourceGroup "))).toMatch(/^CreateResourceGroup +ok +ok +ok +FAIL P2 +ok/);
     expect(plain).not.toMatch(/\u001b\[/);
     expect(plain).toContain("verdict: FAIL (exit 1)");
     expect(plain.split("\n").filter((l) => l.startsWith("CreateResourceGroup ")).length).toBe(1);

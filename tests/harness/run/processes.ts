@@ -66,7 +66,8 @@ export async function runJanitorProcess(args: string[], env: NodeJS.ProcessEnv):
   return runScript("scripts/janitor.ts", args, env);
 }
 
-async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+/** Runs a script of scripts/ (through tsx) with `env` (and PATH, HOME); resolves with its exit code, output and duration. */
+export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: ROOT,

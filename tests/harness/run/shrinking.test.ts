@@ -20,8 +20,8 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** An embedded target whose LookupEvents misreports the region of DeleteAssessmentTemplate records. */
 function wrongRegionTarget(config: RunConfig) {
-  const target = createEmbeddedTarget(config);
-  target.msw.use(
+  const target = createEmbeddedTarget(config, {}, { transport: "msw" });
+  target.msw!.use(
     http.all(AWS_HOST_PATTERN, async ({ request }) => {
       const res = await target.emulator.handle(await toWireRequest(request, "127.0.0.1"));
       let body = res.body;

@@ -1,6 +1,6 @@
 /**
  * The least-privilege IAM policy of an aws run, kept in step both ways: docs/aws-iam-policy.json and
- * the README's block are the generated default; every operation a default run calls (random
+ * docs/aws-sandbox.md's block are the generated default; every operation a default run calls (random
  * sequences under the aws call policy, and the coverage sweep through the same guard the run uses)
  * has its actions in the policy; no inspector2 action is there that the default run never needs; an
  * opted-in class adds exactly its own actions.
@@ -115,15 +115,18 @@ async function sweepOperations(): Promise<Set<string>> {
   return sent;
 }
 
-/** The ```json block under the README heading "IAM policy", or what to add. */
-function readmePolicyBlock(readme: string): { block: string } | { problem: string } {
+/** The ```json block under the heading "IAM policy" of the sandbox page, or what to add. */
+/** The page that shows the policy to users. */
+const PAGE = "docs/aws-sandbox.md";
+
+function policyBlock(readme: string): { block: string } | { problem: string } {
   const what = `a heading "IAM policy" followed by a \`\`\`json block holding ${DOC} (${REGENERATE})`;
   const heading = /^#{2,6} IAM policy\s*$/m.exec(readme);
-  if (heading === null) return { problem: `README.md has no heading "IAM policy": add ${what}` };
+  if (heading === null) return { problem: `${PAGE} has no heading "IAM policy": add ${what}` };
   const after = readme.slice(heading.index + heading[0].length);
   const section = after.split(/^#{1,6} /m)[0]!;
   const block = /^```json\n([\s\S]*?)^```/m.exec(section);
-  if (block === null) return { problem: `README.md's "IAM policy" section has no \`\`\`json block: add ${what}` };
+  if (block === null) return { problem: `${PAGE}'s "IAM policy" section has no \`\`\`json block: add ${what}` };
   return { block: block[1]! };
 }
 
@@ -232,20 +235,20 @@ describe("--allow", () => {
   });
 });
 
-describe("README", () => {
+describe(PAGE, () => {
   it(`has ${DOC} as the \`\`\`json block under the heading "IAM policy"`, () => {
     const file = readFileSync(`${ROOT}${DOC}`, "utf8");
-    const found = readmePolicyBlock(readFileSync(`${ROOT}README.md`, "utf8"));
-    expect("problem" in found ? found.problem : "", "README.md").toBe("");
-    expect("block" in found && found.block === file, `README.md's "IAM policy" block differs from ${DOC}: paste the file into it (${REGENERATE} first)`).toBe(true);
+    const found = policyBlock(readFileSync(`${ROOT}${PAGE}`, "utf8"));
+    expect("problem" in found ? found.problem : "", PAGE).toBe("");
+    expect("block" in found && found.block === file, `${PAGE}'s "IAM policy" block differs from ${DOC}: paste the file into it (${REGENERATE} first)`).toBe(true);
   });
 
   it("the check finds a missing heading, a missing block and a block out of step", () => {
     const file = printed(iamPolicyFor());
-    expect(readmePolicyBlock("# x\n\n## Other\n")).toEqual({ problem: expect.stringContaining('no heading "IAM policy"') });
-    expect(readmePolicyBlock("## IAM policy\n\ntext\n\n## Next\n\n```json\n{}\n```\n")).toEqual({ problem: expect.stringContaining("no ```json block") });
-    expect(readmePolicyBlock(`## IAM policy\n\nAttach:\n\n\`\`\`json\n${file}\`\`\`\n\n## Next\n`)).toEqual({ block: file });
-    const stale = readmePolicyBlock(`### IAM policy\n\n\`\`\`json\n${printed(iamPolicyFor(["external"]))}\`\`\`\n`);
+    expect(policyBlock("# x\n\n## Other\n")).toEqual({ problem: expect.stringContaining('no heading "IAM policy"') });
+    expect(policyBlock("## IAM policy\n\ntext\n\n## Next\n\n```json\n{}\n```\n")).toEqual({ problem: expect.stringContaining("no ```json block") });
+    expect(policyBlock(`## IAM policy\n\nAttach:\n\n\`\`\`json\n${file}\`\`\`\n\n## Next\n`)).toEqual({ block: file });
+    const stale = policyBlock(`### IAM policy\n\n\`\`\`json\n${printed(iamPolicyFor(["external"]))}\`\`\`\n`);
     expect("block" in stale && stale.block === file).toBe(false);
   });
 });
