@@ -1,6 +1,6 @@
 /**
  * Rule 1, shape: every field that AWS marks always-present for the record's own eventVersion is
- * present and well typed; unknown extra fields are allowed (DESIGN.md rule 1, facts §2).
+ * present and well typed; unknown extra fields are allowed (docs/rules.md, rule 1; the CloudTrail user guide, "CloudTrail record contents", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
  */
 import type { z } from "zod";
 import { versionAtLeast } from "./event-version.js";

@@ -2,7 +2,7 @@
  * Incidents: what went wrong with the target or the transport during a run, said once with counts
  * and times (never once per request). A blocking incident (the target went down, records could not
  * be read) makes the verdict `unknown` unless a record that was read breaks a rule; indeterminate
- * calls alone do not (their records are checked where found, DESIGN.md "Indeterminate calls").
+ * calls alone do not (their records are checked where found, docs/targets.md, "When the target misbehaves").
  */
 import type { IndeterminateCalls, TargetHealth } from "../execute/target-health.js";
 import { mergeFailures, type LookupFailures } from "../collect/lookup-events.js";

@@ -1,5 +1,5 @@
 /**
- * The columns of the conformance matrix: one per rule family of DESIGN.md "The rules" (1 shape,
+ * The columns of the conformance matrix: one per rule family of docs/rules.md (1 shape,
  * 2 logging and its error-event bullet, 3 echo, 4 identity, 5 correlated, 6 completeness).
  * The `fixture` family of the oracles is about AWS's documentation records, not about a target,
  * so it is not a column.

@@ -1,5 +1,5 @@
 /**
- * Writes reports/conformance.json, conformance.md and conformance.html (DESIGN.md "Contracts").
+ * Writes reports/conformance.json, conformance.md and conformance.html (README "Exit codes and reports", docs/reports.md).
  * The JSON is validated against its schema before anything is written.
  */
 import { mkdir, writeFile } from "node:fs/promises";

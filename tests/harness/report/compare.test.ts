@@ -4,31 +4,21 @@
  * is a fix (exit 0); checks only one report has are new or vanished; `--json` gives the same
  * comparison as data; an unreadable input exits 2.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveRunConfig } from "../../../harness/config.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { smallRun, tempDirs } from "../small-runs.js";
 import { compareReports, comparisonExitCode, readReport, renderComparison, ReportInputError, type Comparison } from "../../../harness/report/compare.js";
 import type { ConformanceReport } from "../../../harness/report/schema.js";
-import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
-import { createEmbeddedTarget } from "../../../harness/targets/index.js";
+import { type ConformanceRun } from "../../../harness/run/run-conformance.js";
 import { runScript } from "../run/processes.js";
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), "conformance-compare-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs("conformance-compare-");
 
 const SMALL = { runs: 4, maxCommands: 4, services: ["inspector"] } as const;
 
-async function run(fault?: string): Promise<ConformanceRun> {
-  const config = resolveRunConfig({ ...SMALL, reportsDir: tempDir() }, {});
-  const target = fault !== undefined ? createEmbeddedTarget(config, { faults: [fault] }) : undefined;
-  return runConformance(config, {}, () => undefined, target !== undefined ? { target } : {});
+function run(fault?: string): Promise<ConformanceRun> {
+  return smallRun(SMALL, {}, tempDir(), fault);
 }
 
 

@@ -6,10 +6,10 @@
  * before anything runs (exit 2) naming the file and the problem; the updated file makes the next
  * run pass. The committed JSON Schema is the one zod generates.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { smallRun, tempDirs } from "../small-runs.js";
 import { ConfigError, resolveRunConfig, type RunConfig } from "../../../harness/config.js";
 import {
   applyExpectations,
@@ -22,25 +22,16 @@ import {
 } from "../../../harness/report/expectations.js";
 import { ConformanceReportSchema, type ConformanceReport } from "../../../harness/report/schema.js";
 import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
-import { createEmbeddedTarget } from "../../../harness/targets/index.js";
 import { runConformanceProcess } from "../run/processes.js";
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), "conformance-expectations-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs("conformance-expectations-");
 
 /** Describe and List calls log their response: every Classic read's logging check fails. */
 const FAULT = "describe-logs-response";
 const SMALL = { runs: 4, maxCommands: 4, services: ["inspector"] } as const;
 
-async function run(flags: Partial<Record<keyof RunConfig, unknown>>, fault?: string): Promise<ConformanceRun> {
-  const config = resolveRunConfig({ ...SMALL, reportsDir: tempDir(), ...flags }, {});
-  const target = fault !== undefined ? createEmbeddedTarget(config, { faults: [fault] }) : undefined;
-  return runConformance(config, {}, () => undefined, target !== undefined ? { target } : {});
+function run(flags: Partial<Record<keyof RunConfig, unknown>>, fault?: string): Promise<ConformanceRun> {
+  return smallRun(SMALL, flags, tempDir(), fault);
 }
 
 const writeJson = (value: unknown): string => {

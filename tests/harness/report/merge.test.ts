@@ -4,11 +4,11 @@
  * recomputed), written as JSON, Markdown and HTML; reports that are not the complete shards of one
  * run are refused (exit 2), saying what differs or which shard is missing.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDirs } from "../small-runs.js";
 import { resolveRunConfig } from "../../../harness/config.js";
 import { applyExpectations } from "../../../harness/report/expectations.js";
 import { checkSchemaVersions, mergeReports, mergeStatus, MergeError, type MergeInput } from "../../../harness/report/merge.js";
@@ -16,13 +16,7 @@ import { ConformanceReportSchema, type ConformanceReport } from "../../../harnes
 import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
 import { runScript } from "../run/processes.js";
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), "conformance-merge-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs("conformance-merge-");
 
 
 const STATUSES = ["pass", "fail", "na", "unknown"] as const;

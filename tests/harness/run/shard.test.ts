@@ -4,35 +4,23 @@
  * checks the unsharded run gives (same seed, same emulator settings); a failure found in one shard
  * survives merging. A bad i/n is refused before anything runs.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { smallRun, tempDirs } from "../small-runs.js";
 import { ConfigError, resolveRunConfig, type RunConfig } from "../../../harness/config.js";
 import { mergeReports } from "../../../harness/report/merge.js";
 import type { ConformanceReport } from "../../../harness/report/schema.js";
 import { inShard, sweepsInShard } from "../../../harness/run/deferred-phase.js";
-import { runConformance } from "../../../harness/run/run-conformance.js";
-import { createEmbeddedTarget } from "../../../harness/targets/index.js";
 import { replayFlags } from "../../self-test/run-with-fault.js";
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), "conformance-shard-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs("conformance-shard-");
 
 /** A small embedded run (Inspector Classic, 6 sequences of at most 4 commands). */
 const SMALL = { runs: 6, maxCommands: 4, services: ["inspector"] } as const;
 
 async function run(flags: Partial<Record<keyof RunConfig, unknown>>, fault?: string): Promise<ConformanceReport> {
-  const config = resolveRunConfig({ ...SMALL, ...flags, reportsDir: tempDir() }, {});
-  const target = fault !== undefined ? createEmbeddedTarget(config, { faults: [fault] }) : undefined;
-  const out = await runConformance(config, {}, () => undefined, target !== undefined ? { target } : {});
-  return out.report;
+  return (await smallRun(SMALL, flags, tempDir(), fault)).report;
 }
 
 const statuses = (r: ConformanceReport): Record<string, string> => Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
