@@ -15,6 +15,7 @@ import { ALL_OPERATIONS } from "./properties.js";
 import { ConformanceReportSchema, REPORT_SCHEMA_VERSION, type ConformanceReport, type FindingTallyRow, type UnverifiedRule } from "./schema.js";
 import { tallyFindings } from "./finding-tally.js";
 import { problemsOf } from "./problems.js";
+import { problemRefsOf } from "./render-common.js";
 import { unsupportedOf } from "./unsupported.js";
 import { exitCodeOf, explainVerdict, verdictOf, type Verdict } from "./verdict.js";
 
@@ -169,24 +170,33 @@ export function buildReport(input: ReportInput): ConformanceReport {
     });
     const verdict = verdictOf(checks, unsupported, incidents);
     const rows = [...new Set(checks.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation))];
-    const messages = explainVerdict(checks, unsupported, incidents);
     const tally = tallyFindings({ service: part.service, calls: part.calls, findings: part.findings, records: part.records, checkIds: new Set(checks.map((c) => c.id)) });
-    return { part, checks, verdict, rows, messages, tally };
+    return { part, checks, verdict, rows, unsupported, tally };
   });
   const checks = judged.flatMap((j) => j.checks);
+  const calls = parts.flatMap((p) => p.calls);
+  const tally = judged.flatMap((j) => j.tally);
+  const identities = IdentityKindSchema.options.map((kind) => {
+    const given = input.identities.find((i) => i.kind === kind);
+    const callCount = calls.filter((c) => c.identity.kind === kind).length;
+    if (given === undefined) return { kind, status: "na" as const, reason: "not reported by the harness", callCount };
+    return { kind, status: given.status, ...(given.reason !== undefined ? { reason: given.reason } : {}), callCount };
+  });
+  const coverage = judged.flatMap((j) => coverageOf(j.part.calls, j.rows, j.part.service));
+  const problems = problemsOf({ checks, identities, coverage, findingTally: tally });
+  const refs = problemRefsOf(problems);
+  const messagesOf = new Map(judged.map((j) => [j.part.service, explainVerdict(j.checks, j.unsupported, incidents, refs)]));
   const verdict = runVerdict(judged.map((j) => j.verdict));
   const title = (service: ServiceId): string => SERVICES[service].title;
   // One service: its explanations as they are. Several: how each did, then each one's explanations under its name.
   const explanations = several
     ? [
         judged.map((j) => `${title(j.part.service)}: ${j.verdict} (${j.part.calls.length} calls, ${j.rows.length} operations).`).join(" "),
-        ...judged.flatMap((j) => j.messages.map((m) => `${title(j.part.service)}: ${m}`)),
+        ...judged.flatMap((j) => messagesOf.get(j.part.service)!.map((m) => `${title(j.part.service)}: ${m}`)),
       ]
-    : judged[0]!.messages;
-  const calls = parts.flatMap((p) => p.calls);
+    : messagesOf.get(judged[0]!.part.service)!;
   // A chunked check keeps only the records its findings name: its array has holes, so count by length.
   const records = parts.reduce((n, p) => n + p.records.length, 0);
-  const tally = judged.flatMap((j) => j.tally);
   const byCode = findingsByCodeOfTally(tally);
   const missing = byCode["completeness.missing_record"] ?? 0;
   const report: ConformanceReport = {
@@ -212,20 +222,15 @@ export function buildReport(input: ReportInput): ConformanceReport {
       records: j.part.records.length,
       operations: j.rows.length,
       seconds: j.part.seconds ?? null,
-      messages: j.messages,
+      messages: messagesOf.get(j.part.service)!,
       unverified: (j.part.unverified ?? []).map((u) => ({ rule: u.rule, why: u.why, codes: [...u.codes] })),
     })),
     exitCode: exitCodeOf(verdict),
     messages: [...incidents.map((i) => i.message), ...(input.messages ?? []), ...explanations],
     incidents,
     checks,
-    identities: IdentityKindSchema.options.map((kind) => {
-      const given = input.identities.find((i) => i.kind === kind);
-      const callCount = calls.filter((c) => c.identity.kind === kind).length;
-      if (given === undefined) return { kind, status: "na" as const, reason: "not reported by the harness", callCount };
-      return { kind, status: given.status, ...(given.reason !== undefined ? { reason: given.reason } : {}), callCount };
-    }),
-    coverage: judged.flatMap((j) => coverageOf(j.part.calls, j.rows, j.part.service)),
+    identities,
+    coverage,
     collection: {
       requests: input.collection?.requests ?? 0,
       throttled: input.collection?.throttled ?? 0,
@@ -239,11 +244,10 @@ export function buildReport(input: ReportInput): ConformanceReport {
       unsupported: input.unsupported,
     },
     findingsByCode: byCode,
-    problems: [],
+    problems,
     findingTally: tally,
     historyFile: input.historyFile ?? null,
     recordsFile: input.recordsFile ?? null,
   };
-  report.problems = problemsOf(report);
   return ConformanceReportSchema.parse(report);
 }

@@ -4,6 +4,7 @@
  */
 import { isServiceId, SERVICES } from "../../model/services.js";
 import type { Finding, FindingChannel } from "../../oracles/finding.js";
+import { sourcesOf } from "../../oracles/messages.js";
 import type { Unsupported } from "./check-types.js";
 import { channelsOf, channelWords } from "./channels.js";
 
@@ -35,7 +36,7 @@ export function failMessage(failed: number, checked: number, what: string, requi
   const first = required[0];
   const parts = [
     `${failed} of ${plural(checked, what)} ${failed === 1 ? "breaks" : "break"} the rule: ${codeTally(required)}.`,
-    first ? `First: ${firstLine(first)}` : "",
+    first ? `First: ${firstLine(first)} See: ${sourcesOf(first.code)}.` : "",
     advisories.length > 0 ? `Also advisory: ${codeTally(advisories)}.` : "",
     channels.length > 1 ? `Seen in ${channelWords(channels)} (each counted once).` : "",
     "Fix the target's record for this case (see the counterexample, its findings and the replay command), then run again.",

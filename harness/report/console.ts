@@ -6,7 +6,7 @@
  */
 import { styleText } from "node:util";
 import {
-  counterexampleCallLine, matricesOf, problemCounts, problemLabels, problemsHeadline, problemsOfCheck, problemTitle, reportProblems, runWideChecks,
+  counterexampleCallLine, matricesOf, problemCounts, problemLabels, problemSeeLine, problemsHeadline, problemsOfCheck, problemTitle, reportProblems, runWideChecks,
   type ReportCheck, type ReportProblem,
 } from "./render-common.js";
 import type { ConformanceReport } from "./schema.js";
@@ -32,6 +32,7 @@ function problemLines(p: ReportProblem, label: string): string[] {
   const cx = p.counterexample;
   if (cx !== null && cx.calls.length > 0) out.push(`   counterexample (${cx.calls.length} call${cx.calls.length === 1 ? "" : "s"}, ${p.counterexampleCheck}): ${cx.calls.map((c) => counterexampleCallLine(c, 120)).join(" -> ")}`);
   if (cx?.replay) out.push(`   replay: ${cx.replay}`);
+  out.push(`   see: ${problemSeeLine(p)}`);
   return out;
 }
 

@@ -6,7 +6,7 @@
  * problems, and the failing checks in short below. Every piece of report text is escaped.
  */
 import {
-  collectionLine, compactJson, counterexampleCallLine, failingChecks, matricesOf, problemCounts, problemLabels, problemsHeadline, problemsOfCheck,
+  collectionLine, compactJson, decisionWords, counterexampleCallLine, failingChecks, matricesOf, problemCounts, problemLabels, problemSources, problemsHeadline, problemsOfCheck,
   problemTitle, reportProblems, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck, type ReportProblem,
 } from "./render-common.js";
 import type { ConformanceReport } from "./schema.js";
@@ -27,7 +27,7 @@ td.cell{text-align:center;font-weight:bold;min-width:5.5rem}
 td.pass{background:#dafbe1;color:#1a7f37}td.fail{background:#ffebe9;color:#cf222e}
 td.na{background:#f6f8fa;color:#6e7781}td.unknown{background:#fff8c5;color:#9a6700}
 code,pre{font-family:ui-monospace,monospace;font-size:.9em}pre{background:#f6f8fa;padding:.5rem;overflow-x:auto}
-.finding td{font-family:ui-monospace,monospace;font-size:.85em;word-break:break-all}
+.finding td{font-family:ui-monospace,monospace;font-size:.85em;word-break:break-all}.finding td.msg{white-space:pre-line;word-break:normal}
 details.problem{border:1px solid #d0d7de;border-radius:4px;padding:.25rem .75rem;margin:.5rem 0}
 details.problem.required>summary{color:#cf222e}details.problem.advisory>summary{color:#9a6700}
 `;
@@ -44,6 +44,13 @@ function cell(report: ConformanceReport, labels: ReadonlyMap<string, string>, ch
   return `<td class="cell ${check.status}" title="${e(`${check.id}: ${check.status}. ${check.message}`)}">${content}</td>`;
 }
 
+/** The problem's sources as links: AWS's pages, and the project's decisions where it decided. */
+function seeParagraph(p: ReportProblem): string {
+  const { pages, decisions } = problemSources(p);
+  const links = pages.map((page) => `<a class="source" href="${e(page.url)}">${e(page.title)}</a>`);
+  return `<p class="see">See: ${links.join("; ")}${e(decisionWords(decisions))}</p>`;
+}
+
 /** One problem: a details element (open for required ones) with counts, operations, counterexample, replay. */
 function problem(p: ReportProblem, label: string): string {
   const cx = p.counterexample;
@@ -51,6 +58,7 @@ function problem(p: ReportProblem, label: string): string {
     `<p>Id <code>${e(p.id)}</code>; it explains ${p.checks.length} check${p.checks.length === 1 ? "" : "s"}.</p>`,
     `<p>e.g. ${e(p.summary)}</p>`,
     `<p>Operations: ${p.operations.map((o) => `<code>${e(o)}</code>`).join(", ")}.</p>`,
+    seeParagraph(p),
   ];
   if (cx !== null) {
     parts.push(`<p>Smallest counterexample (<a href="#${e(p.counterexampleCheck ?? "")}"><code>${e(p.counterexampleCheck ?? "")}</code></a>):</p>`);
@@ -58,7 +66,7 @@ function problem(p: ReportProblem, label: string): string {
     const shown = cx.findings.filter((f) => f.code === p.code || p.related.some((r) => r.code === f.code));
     if (shown.length > 0) {
       parts.push(`<table class="finding"><tr><th>code</th><th>path</th><th>expected</th><th>actual</th><th>message</th></tr>${shown.map((f) =>
-        `<tr><td>${e(f.code)}</td><td>${e(f.path)}</td><td>${e(compactJson(f.expected))}</td><td>${e(compactJson(f.actual))}</td><td>${e(f.message)}</td></tr>`).join("")}</table>`);
+        `<tr><td>${e(f.code)}</td><td>${e(f.path)}</td><td>${e(compactJson(f.expected))}</td><td>${e(compactJson(f.actual))}</td><td class="msg">${e(f.message)}</td></tr>`).join("")}</table>`);
     }
     if (cx.replay) parts.push(`<p>Replay:</p><pre class="replay">${e(cx.replay)}</pre>`);
   } else {
@@ -92,7 +100,7 @@ function failing(check: ReportCheck): string {
   const parts = [`<li id="${e(check.id)}"><h3><code>${e(check.id)}</code></h3>`, `<p>${e(check.message)}</p>`];
   if (cx !== null && cx.findings.length > 0) {
     parts.push(`<table class="finding"><tr><th>code</th><th>severity</th><th>path</th><th>expected</th><th>actual</th><th>message</th></tr>${cx.findings.map((f) =>
-      `<tr><td>${e(f.code)}</td><td>${e(f.severity)}</td><td>${e(f.path)}</td><td>${e(compactJson(f.expected))}</td><td>${e(compactJson(f.actual))}</td><td>${e(f.message)}</td></tr>`).join("")}</table>`);
+      `<tr><td>${e(f.code)}</td><td>${e(f.severity)}</td><td>${e(f.path)}</td><td>${e(compactJson(f.expected))}</td><td>${e(compactJson(f.actual))}</td><td class="msg">${e(f.message)}</td></tr>`).join("")}</table>`);
   }
   if (cx !== null && cx.calls.length > 0) {
     parts.push(`<ol>${cx.calls.map((c) => `<li>seq ${c.seq} <code>${e(c.operation)}</code> as <code>${e(c.identity)}</code>, ${e(c.outcome)}${c.errorCode ? ` (<code>${e(c.errorCode)}</code>)` : ""}: <code>${e(compactJson(c.request, 400))}</code></li>`).join("")}</ol>`);

@@ -5,9 +5,10 @@
  * short, and coverage counts.
  */
 import {
-  collectionLine, compactJson, failingChecks, matricesOf, problemCounts, problemLabels, problemsHeadline, problemsOfCheck,
+  collectionLine, compactJson, failingChecks, matricesOf, problemCounts, problemLabels, problemSeeLine, problemsHeadline, problemsOfCheck,
   problemTitle, reportProblems, runLine, runWideChecks, STATUS_SYMBOL, type ReportCheck, type ReportProblem,
 } from "./render-common.js";
+import { messageParts } from "../../oracles/messages.js";
 import type { ConformanceReport } from "./schema.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML. */
@@ -41,8 +42,11 @@ function failingSection(check: ReportCheck): string[] {
     out.push(...table(["code", "severity", "path", "expected", "actual"], cx.findings.map((f) => [
       mdCode(f.code), f.severity, mdCode(f.path || "(record)"), mdCode(compactJson(f.expected)), mdCode(compactJson(f.actual)),
     ])), "");
-    const hints = [...new Set(cx.findings.map((f) => /\nHint: (.*)$/s.exec(f.message)?.[1]).filter((h): h is string => h !== undefined))];
-    for (const hint of hints) out.push(`Hint: ${mdCell(hint)}`, "");
+    const parts = new Map(cx.findings.map((f) => [f.code, messageParts(f.message)]));
+    for (const { hint, see } of parts.values()) {
+      if (hint) out.push(`Hint: ${mdCell(hint)}`, "");
+      if (see) out.push(`See: ${mdCell(see)}`, "");
+    }
   }
   if (cx.calls.length > 0) {
     out.push("Calls (the failing one last):", "");
@@ -63,6 +67,8 @@ function problemSection(p: ReportProblem, label: string): string[] {
     `e.g. ${mdCell(p.summary)}`,
     "",
     `Operations: ${p.operations.map(mdCode).join(", ")}.`,
+    "",
+    `See: ${mdCell(problemSeeLine(p))}`,
     "",
   ];
   const cx = p.counterexample;

@@ -14,6 +14,7 @@ import { verdictsOf, worstOf } from "./expectations.js";
 import { ALL_OPERATIONS } from "./properties.js";
 import { setDigest } from "./finding-tally.js";
 import { problemsOf } from "./problems.js";
+import { problemRefsOf } from "./render-common.js";
 import { ConformanceReportSchema, type ConformanceReport, type FindingTallyRow } from "./schema.js";
 import { unsupportedOf } from "./unsupported.js";
 import { exitCodeOf, explainVerdict } from "./verdict.js";
@@ -238,6 +239,12 @@ export function mergeReports(inputs: readonly MergeInput[]): ConformanceReport {
   const collection = mergeCollection(reports);
   const incidents = reports.flatMap((r) => r.incidents);
   const serviceIds = [...new Set(reports.flatMap((r) => r.services.map((s) => s.service)))];
+  const identities = mergeIdentities(reports);
+  const coverage = mergeCoverage(reports);
+  const findingTally = mergeTally(reports);
+  // The distinct problems are computed again from the merged tally and checks.
+  const problems = problemsOf({ checks, identities, coverage, findingTally });
+  const refs = problemRefsOf(problems);
   const judged = verdictsOf({ checks, collection, incidents, services: serviceIds.map((service) => ({ service })) });
   const services = serviceIds.map((service) => {
     const parts = reports.flatMap((r) => r.services.filter((s) => s.service === service));
@@ -251,7 +258,7 @@ export function mergeReports(inputs: readonly MergeInput[]): ConformanceReport {
       records: parts.reduce((n, p) => n + p.records, 0),
       operations: new Set(own.filter((c) => c.operation !== ALL_OPERATIONS).map((c) => c.operation)).size,
       seconds: seconds.length > 0 ? Math.round(seconds.reduce((n, s) => n + s, 0) * 10) / 10 : null,
-      messages: explainVerdict(own, unsupportedOf(collection.unsupported, service), incidents),
+      messages: explainVerdict(own, unsupportedOf(collection.unsupported, service), incidents, refs),
       unverified: parts[0]!.unverified,
     };
   });
@@ -264,9 +271,6 @@ export function mergeReports(inputs: readonly MergeInput[]): ConformanceReport {
     services.length > 1
       ? [services.map((s) => `${s.title}: ${s.verdict} (${s.calls} calls, ${s.operations} operations).`).join(" "), ...services.flatMap((s) => s.messages.map((m) => `${s.title}: ${m}`))]
       : services[0]!.messages;
-  const identities = mergeIdentities(reports);
-  const coverage = mergeCoverage(reports);
-  const findingTally = mergeTally(reports);
   const merged = ordered.length > 1 ? [`Merged from ${ordered.length} shards of seed ${first.seed}: ${ordered.map((i) => `${i.report.shard} (${i.path})`).join(", ")}.`] : [];
   return ConformanceReportSchema.parse({
     ...first,
@@ -284,9 +288,8 @@ export function mergeReports(inputs: readonly MergeInput[]): ConformanceReport {
     coverage,
     collection,
     findingsByCode: sumRecords(reports.map((r) => r.findingsByCode)),
-    // The distinct problems are computed again from the merged tally and checks.
     findingTally,
-    problems: problemsOf({ checks, identities, coverage, findingTally }),
+    problems,
     historyFile: null,
     recordsFile: null,
     expectations: null,

@@ -2,10 +2,12 @@
  * What the three renderings (Markdown, HTML, console) share: the status symbols, the matrix rows and
  * columns taken from the report, and the compact rendering of JSON values.
  */
-import { renderValue } from "../../oracles/messages.js";
+import { citePage, type AwsPage } from "../../oracles/aws-pages.js";
+import { renderValue, sourcesFor } from "../../oracles/messages.js";
 import type { CheckProperty } from "./properties.js";
 import { ALL_OPERATIONS, CHECK_PROPERTIES } from "./properties.js";
 import type { ConformanceReport } from "./schema.js";
+import type { ProblemRef } from "./verdict.js";
 import { channelWords } from "./channels.js";
 
 /** A check as stored in the report. */
@@ -98,6 +100,11 @@ export function problemLabels(report: ConformanceReport): Map<string, string> {
   return new Map(reportProblems(report).map((p, i) => [p.id, `P${i + 1}`]));
 }
 
+/** The required problems as the verdict's explanation names them (labels as problemLabels gives them). */
+export function problemRefsOf(problems: readonly ReportProblem[]): ProblemRef[] {
+  return problems.flatMap((p, i) => (p.severity === "required" ? [{ label: `P${i + 1}`, text: `${problemTitle(p)}: ${problemCounts(p)}`, checks: p.checks }] : []));
+}
+
 /** The problems that explain a check, in report order. */
 export function problemsOfCheck(report: ConformanceReport, checkId: string): ReportProblem[] {
   return reportProblems(report).filter((p) => p.checks.includes(checkId));
@@ -108,6 +115,29 @@ export function problemTitle(p: ReportProblem): string {
   const scope = [p.scope.identity ? `for ${p.scope.identity} callers` : "", p.scope.operationClass ? `on ${p.scope.operationClass} operations` : ""].filter((s) => s !== "").join(" ");
   const related = p.related.length > 0 ? ` (also ${p.related.map((r) => `${r.code} at ${r.path || "(record)"}`).join(", ")})` : "";
   return `${p.code} at ${p.path || "(record)"}${scope ? ` ${scope}` : ""}${related}`;
+}
+
+/** Where a problem's rule comes from (its code's, and its related codes' when they rest on other pages), by title and URL. */
+export function problemSources(p: ReportProblem): { pages: AwsPage[]; decisions: number[] } {
+  const pages = new Map<string, AwsPage>();
+  const decisions = new Set<number>();
+  for (const code of [p.code, ...p.related.map((r) => r.code)]) {
+    const s = sourcesFor(code);
+    for (const page of s.pages) pages.set(page.url, page);
+    if (s.decision !== undefined) decisions.add(s.decision);
+  }
+  return { pages: [...pages.values()], decisions: [...decisions].sort((a, b) => a - b) };
+}
+
+/** `; and docs/decisions.md, decisions 3, 4` (nothing when there are none). */
+export function decisionWords(decisions: readonly number[]): string {
+  return decisions.length === 0 ? "" : `; and docs/decisions.md, decision${decisions.length === 1 ? "" : "s"} ${decisions.join(", ")}`;
+}
+
+/** A problem's sources as a `See:` line's text. */
+export function problemSeeLine(p: ReportProblem): string {
+  const { pages, decisions } = problemSources(p);
+  return `${pages.map(citePage).join("; ")}${decisionWords(decisions)}`;
 }
 
 /** `330 calls (330 findings) in 37 operations; seen in LookupEvents and trail files, counted once`. */

@@ -79,15 +79,41 @@ export function unsupportedVerdictMessage(u: Unsupported): string {
   }
 }
 
-/** Top-level explanations of the verdict: what failed, what could not be observed, and what to do. */
-export function explainVerdict(checks: readonly Check[], unsupported: readonly Unsupported[], incidents: readonly Incident[] = []): string[] {
+/** A distinct problem as the verdict names it: its label (`P1`), its title and counts, and the checks it explains. */
+export interface ProblemRef {
+  label: string;
+  text: string;
+  checks: readonly string[];
+}
+
+/**
+ * What failed: the distinct problems that explain the failing checks (each named once with its
+ * counts), then any failing check no problem explains; without problems, the failing checks.
+ */
+function failingLine(failing: readonly Check[], problems: readonly ProblemRef[] | undefined): string {
+  const cells = `${failing.length} required check${failing.length === 1 ? "" : "s"}`;
+  if (problems === undefined) return `${cells} failed: ${list(failing.map((c) => c.id))}. Each has a counterexample with expected and actual values (conformance.md, conformance.html).`;
+  const ids = new Set(failing.map((c) => c.id));
+  const named = problems.filter((p) => p.checks.some((id) => ids.has(id)));
+  const unexplained = failing.filter((c) => !named.some((p) => p.checks.includes(c.id)));
+  const parts: string[] = [];
+  if (named.length > 0) {
+    parts.push(`${named.length} distinct problem${named.length === 1 ? "" : "s"} fail${named.length === 1 ? "s" : ""} ${cells}: ${named.map((p) => `${p.label} ${p.text}`).join("; ")}. Each problem has its smallest counterexample and replay command (above, conformance.md, conformance.html).`);
+  }
+  if (unexplained.length > 0) parts.push(`${unexplained.length} failing check${unexplained.length === 1 ? "" : "s"} no problem explains: ${list(unexplained.map((c) => c.id))}.`);
+  return parts.join(" ");
+}
+
+/**
+ * Top-level explanations of the verdict: what failed (by distinct problem when `problems` is given),
+ * what could not be observed, and what to do.
+ */
+export function explainVerdict(checks: readonly Check[], unsupported: readonly Unsupported[], incidents: readonly Incident[] = [], problems?: readonly ProblemRef[]): string[] {
   const out: string[] = [];
   // A stopped run or unread records already say why parts were not observed: no list of gaps after them.
   const quiet = unsupported.some((u) => u.scope !== "sts") || incidents.some((i) => i.blocking);
   const failing = required(checks).filter((c) => c.status === "fail");
-  if (failing.length > 0) {
-    out.push(`${failing.length} required check${failing.length === 1 ? "" : "s"} failed: ${list(failing.map((c) => c.id))}. Each has a counterexample with expected and actual values (conformance.md, conformance.html).`);
-  }
+  if (failing.length > 0) out.push(failingLine(failing, problems));
   for (const u of unsupported) out.push(unsupportedVerdictMessage(u));
   if (checks.length === 0) out.push("No check was made: the run produced no calls.");
   const ops = unobservedOperations(checks);

@@ -3,7 +3,7 @@
  * finding with its line or record index, path and expected/actual, and one hint per code; a final
  * line with the totals and the verdict. `--json` gives the same as one JSON document.
  */
-import { renderValue } from "../../oracles/messages.js";
+import { messageParts, renderValue } from "../../oracles/messages.js";
 import type { FileResult } from "./validate-file.js";
 import type { ValidationFinding } from "./validation-finding.js";
 
@@ -59,9 +59,12 @@ export function renderFile(r: FileResult, maxFindings: number): string {
     lines.push(`  ${whereOf(f)}  ${f.path || "(file)"}  ${f.code} (${f.severity}): expected ${renderValue(f.expected, 120)}, got ${renderValue(f.actual, 120)}`);
   }
   if (r.findings.length > maxFindings) lines.push(`  ... and ${r.findings.length - maxFindings} more (--json lists all)`);
-  const hints = new Map<string, string>();
-  for (const f of r.findings) if (!hints.has(f.code)) hints.set(f.code, f.message.split("\nHint: ")[1] ?? "");
-  for (const [code, hint] of hints) if (hint) lines.push(`  hint ${code}: ${hint}`);
+  const codes = new Map<string, ReturnType<typeof messageParts>>();
+  for (const f of r.findings) if (!codes.has(f.code)) codes.set(f.code, messageParts(f.message));
+  for (const [code, { hint, see }] of codes) {
+    if (hint) lines.push(`  hint ${code}: ${hint}`);
+    if (see) lines.push(`    see: ${see}`);
+  }
   return lines.join("\n");
 }
 

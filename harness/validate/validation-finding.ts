@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { FindingCodeSchema, SeveritySchema, type Finding, type FindingCode } from "../../oracles/finding.js";
+import { AWS_PAGES, citePage, type AwsPage } from "../../oracles/aws-pages.js";
 import { renderValue } from "../../oracles/messages.js";
 
 /** Codes for inputs the record rules cannot even start on. The set is closed on purpose. */
@@ -41,14 +42,17 @@ export const ValidationFindingSchema = z.object({
 /** One located finding. */
 export type ValidationFinding = z.infer<typeof ValidationFindingSchema>;
 
-/** What each input code means and what to do (the shape of oracles/messages.ts). */
-const INPUT_MESSAGES: Record<InputCode, { what: string; hint: string }> = {
-  "input.bad_gzip": { what: "the file is not a complete gzip stream", hint: "CloudTrail log files are gzip-compressed JSON (`<account>_CloudTrail_<region>_..._<id>.json.gz`); a truncated file was cut in transfer: copy it again" },
-  "input.not_utf8": { what: "the line is not UTF-8 text", hint: "CloudTrail records are JSON, and JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); check what re-encoded the file" },
-  "input.empty": { what: "the file holds nothing", hint: 'a record file holds {"Records":[...]}, LookupEvents output {"Events":[...]}, one record, or JSON lines' },
-  "input.not_json": { what: "the file is not valid JSON", hint: "the file is cut short or not JSON; a JSON-lines file has one record object per line" },
-  "input.unknown_layout": { what: "the JSON is not a layout CloudTrail records come in", hint: 'expected {"Records":[...]} (a trail log file), {"Events":[{"CloudTrailEvent":"..."}]} (LookupEvents output, as `aws cloudtrail lookup-events` prints it), one record object, or one record per line' },
-  "input.event_without_record": { what: "a LookupEvents Event has no CloudTrailEvent string", hint: "each Event of LookupEvents carries the full record as JSON text in CloudTrailEvent (CloudTrail API reference, Event); save the CLI's output unchanged" },
+/** JSON's own standard, for the one input rule no AWS page states. */
+const RFC_8259: AwsPage = { title: "RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format, section 8.1", url: "https://www.rfc-editor.org/rfc/rfc8259#section-8.1" };
+
+/** What each input code means, what to do, and where the layout is documented (the shape of oracles/messages.ts). */
+const INPUT_MESSAGES: Record<InputCode, { what: string; hint: string; see: readonly AwsPage[] }> = {
+  "input.bad_gzip": { what: "the file is not a complete gzip stream", hint: "CloudTrail log files are gzip-compressed JSON (`<account>_CloudTrail_<region>_..._<id>.json.gz`); a truncated file was cut in transfer: copy it again", see: [AWS_PAGES.findLogFiles] },
+  "input.not_utf8": { what: "the line is not UTF-8 text", hint: "CloudTrail records are JSON, and JSON exchanged between systems is UTF-8; check what re-encoded the file", see: [RFC_8259] },
+  "input.empty": { what: "the file holds nothing", hint: 'a record file holds {"Records":[...]}, LookupEvents output {"Events":[...]}, one record, or JSON lines', see: [AWS_PAGES.recordContents, AWS_PAGES.lookupEvents] },
+  "input.not_json": { what: "the file is not valid JSON", hint: "the file is cut short or not JSON; a JSON-lines file has one record object per line", see: [AWS_PAGES.recordContents] },
+  "input.unknown_layout": { what: "the JSON is not a layout CloudTrail records come in", hint: 'expected {"Records":[...]} (a trail log file), {"Events":[{"CloudTrailEvent":"..."}]} (LookupEvents output, as `aws cloudtrail lookup-events` prints it), one record object, or one record per line', see: [AWS_PAGES.recordContents, AWS_PAGES.lookupEvents] },
+  "input.event_without_record": { what: "a LookupEvents Event has no CloudTrailEvent string", hint: "each Event of LookupEvents carries the full record as JSON text in CloudTrailEvent; save the CLI's output unchanged", see: [AWS_PAGES.eventDataType] },
 };
 
 /** Deepest nesting and most entries a finding's value keeps; a larger value is replaced by a description. */
@@ -91,7 +95,7 @@ export function inputFinding(code: InputCode, at: Location, path: string, expect
     ...at, code, path, severity: "required",
     ...(expected !== undefined ? { expected: boundedValue(expected) } : {}),
     ...(actual !== undefined ? { actual: boundedValue(actual) } : {}),
-    message: `[${code}] ${t.what} at ${path || where}: expected ${renderValue(expected)}, got ${renderValue(actual)}.\nHint: ${t.hint}.`,
+    message: `[${code}] ${t.what} at ${path || where}: expected ${renderValue(expected)}, got ${renderValue(actual)}.\nHint: ${t.hint}.\nSee: ${t.see.map(citePage).join("; ")}`,
   };
 }
 

@@ -69,7 +69,8 @@ describe("messages", () => {
   it("say what happened, what was expected and what to do", () => {
     const f = finding("correlated.aws_region", "awsRegion", "us-west-2", "eu-west-1");
     expect(f.message).toBe(
-      '[correlated.aws_region] awsRegion is not the region the call was sent to at awsRegion: expected "us-west-2", got "eu-west-1".\nHint: awsRegion is the region of the endpoint (the SigV4 scope).',
+      '[correlated.aws_region] awsRegion is not the region the call was sent to at awsRegion: expected "us-west-2", got "eu-west-1".\nHint: awsRegion is the region of the endpoint (the SigV4 scope).\n' +
+        'See: "CloudTrail record contents for management, data, and network activity events", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',
     );
     expect(finding("shape.missing_field", "eventID", "present", undefined).message).toContain("got (absent)");
   });

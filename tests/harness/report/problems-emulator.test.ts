@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveRunConfig } from "../../../harness/config.js";
 import { renderHtml, renderMarkdown } from "../../../harness/report/index.js";
+import { AWS_PAGES } from "../../../oracles/aws-pages.js";
 import { runConformance, type ConformanceRun } from "../../../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../../../harness/targets/index.js";
 import { SELF_TEST_BUDGET } from "../../self-test/run-with-fault.js";
@@ -86,7 +87,16 @@ describe("problems of an emulator with known bugs", () => {
         expect(htmlProblems).toContain(`<code>${op}</code>`);
       }
       expect(htmlProblems).toContain(`id="problem-${p.id}"`);
+      // Each problem cites the AWS page its rule rests on, by title and URL, in all three formats.
+      const page = p.code.startsWith("identity.") ? AWS_PAGES.userIdentity : AWS_PAGES.recordContents;
+      expect(consoleText).toContain(`   see: "${page.title}", ${page.url}`);
+      expect(mdProblems).toContain(`See: "${page.title}", ${page.url}`);
+      expect(htmlProblems).toContain(`<a class="source" href="${page.url}">${page.title}</a>`);
     }
+    // The verdict's why names the two problems, not the failing cells one by one.
+    const why = report.messages.find((m) => m.includes("distinct problems fail"))!;
+    expect(why).toMatch(/^2 distinct problems fail \d+ required checks: P1 shape\.wrong_type at readOnly: \d+ calls .*; P2 identity\.type_mismatch at userIdentity\.type for AssumedRole callers/);
+    expect(why).not.toContain("no problem explains");
     // The matrix follows, each failing cell linking to its problem.
     expect(html.indexOf('id="problem-shape.wrong_type:readOnly"')).toBeLessThan(html.indexOf("<th>operation</th>"));
     expect(html).toMatch(/<td class="cell fail" title="inspector:ListFindings\/shape: fail\.[^"]*">✗ <a href="#problem-shape\.wrong_type:readOnly">P1<\/a><\/td>/);

@@ -21,6 +21,21 @@ describe("verdictOf", () => {
     expect(explainVerdict(checks, [])[0]).toContain("inspector:ListFindings/shape");
   });
 
+  it("names the distinct problems that explain the failing checks, and any failing check none explains", () => {
+    const run = new RunBuilder()
+      .add(call(0, "ListFindings"), [f("shape.missing_field", "eventTime")])
+      .add(call(1, "DescribeFindings"), [f("shape.missing_field", "eventTime")])
+      .add(call(2, "ListTagsForResource"), [f("correlated.event_name", "eventName")]);
+    const checks = buildChecks(run.input());
+    const failing = checks.filter((c) => c.status === "fail").map((c) => c.id);
+    expect(failing).toHaveLength(3);
+    const refs = [{ label: "P1", text: "shape.missing_field at eventTime: 2 calls", checks: failing.slice(0, 2) }];
+    const [line] = explainVerdict(checks, [], [], refs);
+    expect(line).toBe(`1 distinct problem fails 3 required checks: P1 shape.missing_field at eventTime: 2 calls. Each problem has its smallest counterexample and replay command (above, conformance.md, conformance.html). 1 failing check no problem explains: ${failing[2]}.`);
+    // Without problems (a caller that has none), the failing checks themselves.
+    expect(explainVerdict(checks, [])[0]).toMatch(/^3 required checks failed: /);
+  });
+
   it("does not fail on advisory findings", () => {
     const run = RunBuilder.conforming();
     run.byCall.set(0, [f("correlated.api_version", "apiVersion")]);

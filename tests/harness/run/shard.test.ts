@@ -95,7 +95,7 @@ describe("--shard i/n", () => {
       const mergedFailing = merged.checks.filter((c) => c.status === "fail");
       expect(mergedFailing.map((c) => c.id)).toEqual(failing);
       expect(mergedFailing.every((c) => c.counterexample !== null)).toBe(true);
-      expect(merged.messages.join("\n")).toMatch(/required checks? failed/);
+      expect(merged.messages.join("\n")).toMatch(/distinct problems? fails? \d+ required checks?: P1 /);
       // The shrunk counterexample's replay command names the run's own sequence index: it replays without --shard.
       const shrunk = faulty.checks.find((c) => c.counterexample?.replay?.includes("--path") === true);
       expect(shrunk).toBeDefined();
