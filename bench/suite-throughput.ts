@@ -29,6 +29,7 @@ import { checkRun } from "../oracles/index.js";
 import { oracleContext } from "../oracles/context.js";
 import { profiled, type ProfileSummary } from "./cpu-profile.js";
 import { IntervalLog } from "./intervals.js";
+import { capturingTarget, replayBare, type BareReplayResult, type CapturedCall } from "./bare-replay.js";
 
 /** The transports of (b). */
 export type SuiteTransport = "embedded" | "endpoint";
@@ -66,6 +67,8 @@ export interface SuiteResult {
   breakdown: SuiteBreakdown;
   /** Calls of the coverage sweep (from the run's log), for sizing other runs. */
   sweepCalls: number | undefined;
+  /** The run's own Inspector calls sent again by plain SDK clients to the same emulator, right after (bare-replay.ts). */
+  bareReplay: BareReplayResult;
   profile?: ProfileSummary;
 }
 
@@ -130,11 +133,16 @@ function timedHandler(handle: (req: WireRequest) => Promise<WireResponse>, log: 
   };
 }
 
-/** The run's target, timed on both sides, and how to stop what was started here. */
-async function buildTarget(config: RunConfig, transport: SuiteTransport, log: IntervalLog): Promise<{ target: HarnessTarget; stop: () => Promise<void> }> {
+/** The run's target, timed on both sides; where a bare client reaches the same emulator; how to stop what was started here. */
+async function buildTarget(config: RunConfig, transport: SuiteTransport, log: IntervalLog): Promise<{ target: HarnessTarget; bareEndpoint: () => Promise<{ endpoint: string; stop: () => Promise<void> }>; stop: () => Promise<void> }> {
   if (transport === "embedded") {
     const target = createEmbeddedTarget(config, {}, { wrap: (handle) => timedHandler(async (req) => handle(req), log) });
-    return { target: timedTarget(target, log), stop: async () => undefined };
+    // The embedded emulator listens on a loopback port of its own; the bare client gets another on the same instance.
+    const bareEndpoint = async () => {
+      const server = await startHttpServer((req) => target.emulator!.handle(req), { host: "127.0.0.1", port: 0, maxBodyBytes: 1_048_576 });
+      return { endpoint: server.endpoint, stop: () => server.close() };
+    };
+    return { target: timedTarget(target, log), bareEndpoint, stop: async () => undefined };
   }
   const emulator = createEmulator({ rulesEdition: config.rulesEdition });
   const server = await startHttpServer(timedHandler((req) => emulator.handle(req), log), { host: "127.0.0.1", port: 0, maxBodyBytes: 1_048_576 });
@@ -148,6 +156,7 @@ async function buildTarget(config: RunConfig, transport: SuiteTransport, log: In
   };
   return {
     target: timedTarget(createEndpointTarget(config, env), log),
+    bareEndpoint: async () => ({ endpoint: server.endpoint, stop: async () => undefined }),
     stop: async () => {
       await server.close();
       await emulator.close();
@@ -189,7 +198,9 @@ export async function measureSuite(options: SuiteOptions): Promise<SuiteResult> 
     {},
   );
   const log = new IntervalLog();
-  const { target, stop } = await buildTarget(config, options.transport, log);
+  const built = await buildTarget(config, options.transport, log);
+  const captured: CapturedCall[] = [];
+  const target = capturingTarget(built.target, captured);
   let sweepCalls: number | undefined;
   const onLog = (line: string): void => {
     const m = /coverage sweep made (\d+) calls/.exec(line);
@@ -202,6 +213,8 @@ export async function measureSuite(options: SuiteOptions): Promise<SuiteResult> 
     const { result: run, summary } = options.profileFile !== undefined ? await profiled(options.profileFile, go) : { result: await go(), summary: undefined };
     const wallMs = performance.now() - started;
     const elu = performance.eventLoopUtilization(elu0);
+    const bare = await built.bareEndpoint();
+    const bareReplay = await replayBare(captured, bare.endpoint, config.region).finally(() => bare.stop());
     const retimed = await retimeCheckAndReport(run, config);
     return {
       transport: options.transport,
@@ -214,6 +227,7 @@ export async function measureSuite(options: SuiteOptions): Promise<SuiteResult> 
       wallMs,
       callsPerSecond: run.report.calls / (wallMs / 1000),
       sweepCalls,
+      bareReplay,
       breakdown: {
         inspectorClientMs: log.unionMs("inspector-client"),
         inspectorServerMs: log.unionMs("inspector-server"),
@@ -229,7 +243,7 @@ export async function measureSuite(options: SuiteOptions): Promise<SuiteResult> 
     };
   } finally {
     await target.close();
-    await stop();
+    await built.stop();
     rmSync(reportsDir, { recursive: true, force: true });
   }
 }

@@ -14,6 +14,7 @@
 import type { InputBinding } from "../model/http-bindings.js";
 import { inputBindingsOf } from "../model/http-bindings.js";
 import { SERVICES } from "../model/services.js";
+import { shapeOf, type ModelDocument } from "../model/service-model.js";
 import { finding, type Finding, type FindingCode } from "./finding.js";
 import { firstJsonDifference } from "./json-diff.js";
 import type { ObservedCall } from "../history/observed-call.js";
@@ -41,7 +42,7 @@ const LOCATION_CODES: Readonly<Record<Exclude<InputBinding["location"], "body">,
  * bound to the path, query string or headers on its own, with its location's code; the body members
  * (and any key of the record that is no input member) together, as echo.request_mismatch.
  */
-export function checkBoundMembers(bindings: readonly InputBinding[], request: unknown, logged: unknown): Finding[] {
+export function checkBoundMembers(bindings: readonly InputBinding[], request: unknown, logged: unknown, undecodable: (member: string, sent: unknown) => boolean = () => false): Finding[] {
   // requestParameters null where members were sent lacks each of them: each is named by its location.
   const actual = logged === null && isPlainObject(request) ? {} : logged;
   if (!isPlainObject(request) || !isPlainObject(actual)) {
@@ -57,17 +58,35 @@ export function checkBoundMembers(bindings: readonly InputBinding[], request: un
     const sent = request[b.member];
     const logged = actual[b.member];
     if (sent === undefined && logged === undefined) continue;
+    // A value that is not of its member's type (text for a number) fails the call before its input
+    // is read: whether CloudTrail logs it as sent or leaves it out is UNVERIFIED (docs/decisions.md, decision 12).
+    const severity = undecodable(b.member, sent) ? "advisory" : undefined;
     if (logged === undefined) {
-      out.push(finding(codes.missing, `requestParameters.${b.member}`, sent, undefined));
+      out.push(finding(codes.missing, `requestParameters.${b.member}`, sent, undefined, severity));
       continue;
     }
     const diff = firstJsonDifference(sent, logged);
-    if (diff) out.push(finding(codes.mismatch, `requestParameters.${b.member}${diff.path}`, diff.expected, diff.actual));
+    if (diff) out.push(finding(codes.mismatch, `requestParameters.${b.member}${diff.path}`, diff.expected, diff.actual, severity));
   }
   const rest = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([k]) => !bound.has(k)));
   const diff = firstJsonDifference(rest(request), rest(actual));
   if (diff) out.push(finding("echo.request_mismatch", `requestParameters${diff.path}`, diff.expected, diff.actual));
   return out;
+}
+
+const NUMERIC_OR_BOOLEAN = new Set(["integer", "long", "short", "byte", "float", "double", "boolean"]);
+
+/** True when a path, query or header value as sent is text where its member's model type is a number or boolean (or a list of them). */
+export function notOfItsType(model: ModelDocument, operation: string, member: string, sent: unknown): boolean {
+  const input = model.operations[operation]?.input?.shape;
+  const ref = input === undefined ? undefined : shapeOf(model, input).members?.[member];
+  if (ref === undefined) return false;
+  const shape = shapeOf(model, ref.shape);
+  if (shape.type === "list" && shape.member !== undefined && Array.isArray(sent)) {
+    const item = shapeOf(model, shape.member.shape);
+    return NUMERIC_OR_BOOLEAN.has(item.type) && sent.some((v) => typeof v === "string");
+  }
+  return NUMERIC_OR_BOOLEAN.has(shape.type) && typeof sent === "string";
 }
 
 /** Checks requestParameters against the request the call sent, by the rules of the call's service. */
@@ -81,7 +100,7 @@ export function checkRequestEcho(call: ObservedCall, record: RecordObject): Find
     return [finding(isEmptyObject(actual) ? "echo.no_input_not_null" : "echo.request_mismatch", "requestParameters", null, actual)];
   }
   const facts = SERVICES[call.service];
-  if (facts.protocol === "rest-json") return checkBoundMembers(inputBindingsOf(facts.model, call.operation), call.request, actual);
+  if (facts.protocol === "rest-json") return checkBoundMembers(inputBindingsOf(facts.model, call.operation), call.request, actual, (member, sent) => notOfItsType(facts.model, call.operation, member, sent));
   const diff = firstJsonDifference(call.request, actual);
   return diff ? [finding("echo.request_mismatch", `requestParameters${diff.path}`, diff.expected, diff.actual)] : [];
 }

@@ -52,20 +52,23 @@ export function stableUuid(seed: string): string {
 
 /** Longest wait between two polls: AWS's scans and reports take minutes. */
 const MAX_POLL_INTERVAL_MS = 30_000;
+/** Polls made at pollIntervalMs before the wait starts to double. */
+const STEADY_POLLS = 20;
 
 /**
- * Calls `read` until `done` says so or the timeout passes; returns the last outcome. The wait
- * between calls starts at pollIntervalMs and doubles up to 30 s, so that a quick target is not
- * waited for long and a slow one is not polled often.
+ * Calls `read` until `done` says so or the timeout passes; returns the last outcome. The first
+ * 20 waits are pollIntervalMs each, so a quick target (an emulator's state changes in a few hundred
+ * ms) is seen done within one interval, not up to twice as late as a doubling wait would see it;
+ * after them the wait doubles up to 30 s, so a slow one (AWS: minutes) is not polled often.
  */
 async function pollUntil(o: SweepSettings, read: () => Promise<CallOutcome>, done: (outcome: CallOutcome) => boolean): Promise<CallOutcome> {
   const deadline = Date.now() + o.completionTimeoutMs;
   let wait = o.pollIntervalMs;
-  for (;;) {
+  for (let polls = 1; ; polls++) {
     const outcome = await read();
     if (done(outcome) || !outcome.ok || Date.now() >= deadline) return outcome;
     await o.sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
-    wait = Math.min(wait * 2, MAX_POLL_INTERVAL_MS);
+    if (polls >= STEADY_POLLS) wait = Math.min(wait * 2, MAX_POLL_INTERVAL_MS);
   }
 }
 

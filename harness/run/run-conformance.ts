@@ -174,11 +174,14 @@ export async function runConformance(
         });
         const kinds = availability.filter((a) => a.status === "available").map((a) => a.kind);
         const scope = { region: config.region, accountId };
-        for (const service of served) {
-          if (health.halted !== undefined) break;
-          const part = new ServiceRun(service, executor.forService(service), contextOf(service.eventSource));
+        // The services' parts run side by side: their calls, records and checks are apart (each
+        // service has its own state in the target, its own eventSource and its own checks), and
+        // one part's waits (a v2 scan the sweep waits for) are the other's time to run.
+        await Promise.all(served.map(async (service) => {
+          if (health.halted !== undefined) return;
+          const part = new ServiceRun(service, executor!.forService(service), contextOf(service.eventSource));
           parts.push(part);
-          const run = executor;
+          const run = executor!;
           const checkDeferred = (collect: CollectSettings) =>
             collectHistory({
               historyPath, recordsPath, runRequestIds: requestIdsOf(run.calls()), runAccessKeys: accessKeysOf(run.calls()),
@@ -191,7 +194,8 @@ export async function runConformance(
           });
           part.elapsedMs = Date.now() - started;
           log(`conformance: ${service.facts.title}: ${part.executor.calls().length} calls in ${(part.elapsedMs / 1000).toFixed(1)} s`);
-        }
+        }));
+        parts.sort((a, b) => served.indexOf(a.service) - served.indexOf(b.service));
         if (profile.stampsResources) {
           messages.push(`What this run created in the account is named ${runId}-… and tagged ${RUN_TAG_KEY}=${runId}; \`npm run janitor\` finds and deletes what a run leaves behind.`);
         }

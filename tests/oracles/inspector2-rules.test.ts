@@ -162,6 +162,19 @@ describe("requestParameters of v2 records (members by member name, from every lo
     expect(codes(check({ operation: "GetEncryptionKey" }, (r) => delete params(r)["scanType"]))).toEqual(["echo.query_member_missing"]);
   });
 
+  it("a query value not of its member's type (maxResults=ten): left out or logged otherwise is advisory; a number left out is required", () => {
+    const text = buildV2Pair({ operation: "ListCodeSecurityIntegrations", request: { maxResults: "ten" } });
+    delete params(text.record)["maxResults"];
+    const found = checkCall(text.call, text.record, text.ctx);
+    expect(found.map((f) => [f.code, f.severity])).toEqual([["echo.query_member_missing", "advisory"]]);
+    const other = buildV2Pair({ operation: "ListCodeSecurityIntegrations", request: { maxResults: "ten" } });
+    params(other.record)["maxResults"] = 10;
+    expect(checkCall(other.call, other.record, other.ctx).map((f) => [f.code, f.severity])).toEqual([["echo.query_member_mismatch", "advisory"]]);
+    const number = buildV2Pair({ operation: "ListCodeSecurityIntegrations", request: { maxResults: 5 } });
+    delete params(number.record)["maxResults"];
+    expect(checkCall(number.call, number.record, number.ctx).map((f) => [f.code, f.severity])).toEqual([["echo.query_member_missing", "required"]]);
+  });
+
   it("a query member the call did not send but the record holds is echo.query_member_mismatch", () => {
     const p = buildV2Pair({ operation: "ListCodeSecurityIntegrations", request: { maxResults: 5 } });
     params(p.record)["nextToken"] = "t9";
