@@ -65,7 +65,7 @@ export interface SuiteResult {
   wallMs: number;
   callsPerSecond: number;
   breakdown: SuiteBreakdown;
-  /** Calls of the coverage sweep (from the run's log), for sizing other runs. */
+  /** Calls of the coverage sweeps of every service (from the run's log), for sizing other runs. */
   sweepCalls: number | undefined;
   /** The run's own Inspector calls sent again by plain SDK clients to the same emulator, right after (bare-replay.ts). */
   bareReplay: BareReplayResult;
@@ -203,8 +203,9 @@ export async function measureSuite(options: SuiteOptions): Promise<SuiteResult> 
   const target = capturingTarget(built.target, captured);
   let sweepCalls: number | undefined;
   const onLog = (line: string): void => {
+    // One line per service: the sweep's calls are their sum.
     const m = /coverage sweep made (\d+) calls/.exec(line);
-    if (m?.[1] !== undefined) sweepCalls = Number(m[1]);
+    if (m?.[1] !== undefined) sweepCalls = (sweepCalls ?? 0) + Number(m[1]);
   };
   try {
     const elu0 = performance.eventLoopUtilization();

@@ -138,7 +138,7 @@ export function boundarySites(operation: string, profile: GeneratorProfile = CLA
     const pair = kinds[s.shape.type];
     if (pair === undefined) continue;
     if (s.min !== undefined) out.push({ site: s, boundary: pair[0], limit: s.min });
-    if (s.max !== undefined && !tooBigToBuild(s, s.max, profile) && !tooLongForUrl(s, s.max, profile)) out.push({ site: s, boundary: pair[1], limit: s.max });
+    if (s.max !== undefined && !tooBigToBuild(s, s.max, profile) && !tooLongForUrl(s, s.max, profile) && !tooLongToLog(s, s.max, profile)) out.push({ site: s, boundary: pair[1], limit: s.max });
   }
   return out;
 }
@@ -155,6 +155,20 @@ export const MAX_URL_VALUE_LENGTH = 4096;
 /** Whether a string of `limit` (+1) characters is too long to travel in the URL (never for Classic, which has none). */
 function tooLongForUrl(s: ShapeSite, limit: number, profile: GeneratorProfile): boolean {
   return profile !== CLASSIC_PROFILE && (s.location === "uri" || s.location === "querystring" || s.location === "header") && s.shape.type === "string" && limit + 1 > MAX_URL_VALUE_LENGTH;
+}
+
+/**
+ * Longest string a v2 plan puts in the request body. CloudTrail's record contents page gives
+ * requestParameters "a maximum size of 100 KB; content exceeding that limit is truncated" (how is
+ * not said), so a longer request cannot be checked against its record; v2's pagination tokens allow
+ * 1,000,000 characters, and plans at that boundary made a v2 sequence 80 times slower to generate
+ * than a Classic one and carried megabytes through history, records and LookupEvents.
+ */
+export const MAX_LOGGED_STRING_LENGTH = 32_768;
+
+/** Whether a string of `limit` (+1) characters is too long for its record to hold it whole (never for Classic, whose strings are short). */
+function tooLongToLog(s: ShapeSite, limit: number, profile: GeneratorProfile): boolean {
+  return profile !== CLASSIC_PROFILE && s.shape.type === "string" && limit + 1 > MAX_LOGGED_STRING_LENGTH;
 }
 
 /** Largest list or map a v2 plan is built with: v2 allows lists of up to 10,000 items, too big to generate per plan. */
@@ -206,7 +220,7 @@ export function invalidSites(operation: string, profile: GeneratorProfile = CLAS
     out.push({ site: s, constraint: "wrongType" });
     if (type === "string") {
       if (s.min !== undefined && s.min > 0) out.push({ site: s, constraint: "tooShort", limit: s.min });
-      if (s.max !== undefined && !tooLongForUrl(s, s.max, profile)) out.push({ site: s, constraint: "tooLong", limit: s.max });
+      if (s.max !== undefined && !tooLongForUrl(s, s.max, profile) && !tooLongToLog(s, s.max, profile)) out.push({ site: s, constraint: "tooLong", limit: s.max });
       if (s.shape.enum) out.push({ site: s, constraint: "badEnum" });
       if (s.shape.pattern && (profile === CLASSIC_PROFILE || hasPatternMismatch(s.shape.pattern))) out.push({ site: s, constraint: "badPattern" });
       if (s.arnKind !== undefined && !(INSPECTOR2_KINDS_WITHOUT_UNKNOWN as readonly string[]).includes(s.arnKind)) out.push({ site: s, constraint: "unknownArn" });

@@ -51,6 +51,11 @@ export function checkBoundMembers(bindings: readonly InputBinding[], request: un
   }
   const out: Finding[] = [];
   const bound = new Set<string>();
+  // A value that is not of its member's type (text for a number) fails the call before its input
+  // is read: what CloudTrail logs of that request (the text as sent, the other members, or nothing)
+  // is UNVERIFIED, so every echo finding of it is advisory (docs/decisions.md, decision 12).
+  const unreadable = bindings.some((b) => b.location !== "body" && undecodable(b.member, request[b.member]));
+  const severity = unreadable ? ("advisory" as const) : undefined;
   for (const b of bindings) {
     if (b.location === "body") continue;
     bound.add(b.member);
@@ -58,9 +63,6 @@ export function checkBoundMembers(bindings: readonly InputBinding[], request: un
     const sent = request[b.member];
     const logged = actual[b.member];
     if (sent === undefined && logged === undefined) continue;
-    // A value that is not of its member's type (text for a number) fails the call before its input
-    // is read: whether CloudTrail logs it as sent or leaves it out is UNVERIFIED (docs/decisions.md, decision 12).
-    const severity = undecodable(b.member, sent) ? "advisory" : undefined;
     if (logged === undefined) {
       out.push(finding(codes.missing, `requestParameters.${b.member}`, sent, undefined, severity));
       continue;
@@ -70,7 +72,7 @@ export function checkBoundMembers(bindings: readonly InputBinding[], request: un
   }
   const rest = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([k]) => !bound.has(k)));
   const diff = firstJsonDifference(rest(request), rest(actual));
-  if (diff) out.push(finding("echo.request_mismatch", `requestParameters${diff.path}`, diff.expected, diff.actual));
+  if (diff) out.push(finding("echo.request_mismatch", `requestParameters${diff.path}`, diff.expected, diff.actual, severity));
   return out;
 }
 

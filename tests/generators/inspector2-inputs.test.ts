@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { ServiceFailure } from "../../emulator/inspector2/errors.js";
 import { validateInput } from "../../emulator/inspector2/validate.js";
-import { boundarySites, invalidSites, MAX_URL_VALUE_LENGTH } from "../../generators/constraint-sites.js";
-import { inputArbitraries, modesOf } from "../../generators/operation-inputs.js";
+import { boundarySites, invalidSites, MAX_LOGGED_STRING_LENGTH, MAX_URL_VALUE_LENGTH } from "../../generators/constraint-sites.js";
+import { inputArbitraries, inputArbitrary, modesOf } from "../../generators/operation-inputs.js";
 import { formatLabel } from "../../generators/plan-label.js";
 import { ResourcePool } from "../../generators/resource-pool.js";
 import { INSPECTOR2_PROFILE } from "../../generators/service-profile.js";
@@ -112,14 +112,25 @@ describe("Inspector v2 plans from the model", () => {
     expect(at("DeleteFilter", "arn")).toContain("unknownArn");
   });
 
-  it("puts no string longer than MAX_URL_VALUE_LENGTH in the URL, but does in the body", () => {
+  it("puts no string longer than MAX_URL_VALUE_LENGTH in the URL, nor longer than MAX_LOGGED_STRING_LENGTH in the body", () => {
     const limits = (operation: string) => [
       ...boundarySites(operation, INSPECTOR2_PROFILE).filter((t) => t.site.memberName === "nextToken").map((t) => `${t.boundary}=${t.limit}`),
       ...invalidSites(operation, INSPECTOR2_PROFILE).filter((t) => t.site.memberName === "nextToken" && t.constraint === "tooLong").map((t) => `tooLong>${t.limit}`),
     ];
     expect(MAX_URL_VALUE_LENGTH).toBe(4096);
     expect(limits("ListCodeSecurityScanConfigurations")).toEqual(["minLength=0"]);
-    expect(limits("ListFilters")).toEqual(["minLength=0", "maxLength=1000000", "tooLong>1000000"]);
+    // The body's nextToken allows 1,000,000 characters; a record of such a request would be truncated (100 KB).
+    expect(MAX_LOGGED_STRING_LENGTH).toBe(32_768);
+    expect(limits("ListFilters")).toEqual(["minLength=0"]);
+    // A body string under the bound keeps both its length boundaries (GetClustersForImage's token: 3,000).
+    expect(limits("GetClustersForImage")).toEqual(["minLength=1", "maxLength=3000", "tooLong>3000"]);
+    // Every v2 plan's JSON stays small (none near CloudTrail's 100 KB for requestParameters).
+    for (const operation of ["ListMembers", "ListDelegatedAdminAccounts", "SearchVulnerabilities", "ListAccountPermissions", "ListFilters"]) {
+      for (const mode of ["boundary", "invalid"] as const) {
+        const plans = fc.sample(inputArbitrary(operation, mode, {}, INSPECTOR2_PROFILE), { seed: 7, numRuns: 30 });
+        for (const plan of plans) expect(JSON.stringify(plan.value).length, `${operation} ${mode}`).toBeLessThan(100_000);
+      }
+    }
   });
 
   it("labels a plan with what it tests and refers to v2 resources from the pool", () => {

@@ -170,6 +170,13 @@ describe("requestParameters of v2 records (members by member name, from every lo
     const other = buildV2Pair({ operation: "ListCodeSecurityIntegrations", request: { maxResults: "ten" } });
     params(other.record)["maxResults"] = 10;
     expect(checkCall(other.call, other.record, other.ctx).map((f) => [f.code, f.severity])).toEqual([["echo.query_member_mismatch", "advisory"]]);
+    // The other members of such a request are undetermined too: a body member left out is advisory there, required elsewhere.
+    const withBody = buildV2Pair({ operation: "ListCodeSecurityScanConfigurationAssociations", request: { maxResults: "not-a-number", scanConfigurationArn: "arn:aws:inspector2:us-east-1:111122223333:owner/111122223333/codesecurity-configuration/abc" } });
+    withBody.record["requestParameters"] = null;
+    expect(checkCall(withBody.call, withBody.record, withBody.ctx).map((f) => [f.code, f.severity]).sort()).toEqual([["echo.query_member_missing", "advisory"], ["echo.request_mismatch", "advisory"]]);
+    const valid = buildV2Pair({ operation: "ListCodeSecurityScanConfigurationAssociations", request: { maxResults: 5, scanConfigurationArn: "arn:aws:inspector2:us-east-1:111122223333:owner/111122223333/codesecurity-configuration/abc" } });
+    valid.record["requestParameters"] = null;
+    expect(checkCall(valid.call, valid.record, valid.ctx).map((f) => [f.code, f.severity]).sort()).toEqual([["echo.query_member_missing", "required"], ["echo.request_mismatch", "required"]]);
     const number = buildV2Pair({ operation: "ListCodeSecurityIntegrations", request: { maxResults: 5 } });
     delete params(number.record)["maxResults"];
     expect(checkCall(number.call, number.record, number.ctx).map((f) => [f.code, f.severity])).toEqual([["echo.query_member_missing", "required"]]);
