@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { jsonSchemaOf, jsonSchemaText } from "../../oracles/json-schema.js";
 import { IdentityKindSchema } from "../../history/observed-call.js";
 import { SERVICE_IDS, type ServiceId } from "../../model/services.js";
 import { ConfigError, type Shard } from "../config.js";
@@ -62,16 +63,12 @@ export interface LoadedExpectations {
 
 /** The JSON Schema of the file (draft 2020-12), generated from ExpectationsFileSchema, with an id and a title. */
 export function expectationsJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(ExpectationsFileSchema, { target: "draft-2020-12" }),
-    $id: "https://github.com/inspector-cloudtrail-conformance/schemas/expectations.schema.json",
-    title: "Known deviations of a target, by conformance check id (npm run conformance -- --expectations FILE)",
-  };
+  return jsonSchemaOf(ExpectationsFileSchema, "expectations.schema.json", "Known deviations of a target, by conformance check id (npm run conformance -- --expectations FILE)");
 }
 
 /** The schema file's text: 2-space JSON with a final newline. */
 export function expectationsJsonSchemaText(): string {
-  return `${JSON.stringify(expectationsJsonSchema(), null, 2)}\n`;
+  return jsonSchemaText(expectationsJsonSchema());
 }
 
 /**
