@@ -190,6 +190,14 @@ function structureArbitrary(shape: Shape, options: ShapeArbitraryOptions): fc.Ar
   return fc.record(model, { requiredKeys }).map((v) => pairPreview(v as Record<string, PlanNode>));
 }
 
+/**
+ * Whether a path label is a dot segment ("." or ".."). The SDK sends it unencoded, and URL parsing
+ * (WHATWG URL) and SigV4's canonical path for every service but S3 remove it, so
+ * `GET /tags/{resourceArn}` with "." reaches `GET /tags/`, which is no operation and has no record.
+ * So no plan puts one in the path.
+ */
+export const isDotSegment = (label: string): boolean => label === "." || label === "..";
+
 /** The value placed at a boundary site: exactly its min or max length, size or value, otherwise valid. */
 export function boundaryReplacement(target: BoundarySite, options: ShapeArbitraryOptions = {}): fc.Arbitrary<PlanNode> {
   const { site, boundary, limit } = target;
@@ -199,6 +207,7 @@ export function boundaryReplacement(target: BoundarySite, options: ShapeArbitrar
       if (site.arnKind !== undefined && boundary === "maxLength" && (options.profile ?? CLASSIC_PROFILE) === CLASSIC_PROFILE) {
         return resourceIdArbitrary.map((id) => new ArnRef(site.arnKind!, 0, id, true, limit));
       }
+      if (site.location === "uri") return fc.string({ minLength: limit, maxLength: limit }).filter((label) => !isDotSegment(label));
       return fc.string({ minLength: limit, maxLength: limit });
     case "minItems":
     case "maxItems": {

@@ -26,6 +26,8 @@ export interface CollectSettings {
    * calls are unknown (`late`), to be collected again later, not missing.
    */
   lateIsUnknown?: boolean;
+  /** The target stores each record before it answers the call: one pass over the window sees every record there will be. */
+  recordsAtOnce?: boolean;
   /** Told after each pass of the main collection (the deferred run's progress line). */
   onProgress?: (p: LookupProgress) => void;
 }
@@ -125,6 +127,7 @@ export async function collectAndCheck(
     // Paging itself takes time: 50 records a page, so the deadline grows with the batch.
     deadlineMs: settings.deadlineMs + PAGING_MS_PER_CALL * calls.length,
     pollIntervalMs: settings.pollIntervalMs,
+    ...(settings.recordsAtOnce === true ? { onePass: true } : {}),
     ...(settings.onProgress !== undefined ? { onProgress: settings.onProgress } : {}),
   });
   // Pages LookupEvents failed to give make their calls unknown, not missing; and a partial read
@@ -192,7 +195,7 @@ async function recordsFiledElsewhere(
       ...(settings.pacer !== undefined ? { pacer: settings.pacer } : {}),
       // One pass: the main collection already waited its deadline for these records.
       deadlineMs: Math.min(settings.deadlineMs, 2_000),
-      pollIntervalMs: settings.deadlineMs,
+      onePass: true,
     });
     collection.requests += again.requests;
     collection.pages += again.pages;

@@ -35,6 +35,7 @@ export function collectSettings(config: RunConfig, target: HarnessTarget, base: 
     pollIntervalMs: config.collectPollMs ?? profile.collectPollMs,
     margin,
     lateIsUnknown: profile.lateRecordsUnknown,
+    ...(target.recordsAtOnce === true ? { recordsAtOnce: true } : {}),
   };
 }
 

@@ -69,6 +69,12 @@ export interface LookupCollectorOptions {
   deadlineMs: number;
   /** Wait between full passes while records are missing; default DEFAULT_POLL_INTERVAL_MS. */
   pollIntervalMs?: number;
+  /**
+   * End after the first pass that read every page, whatever is missing, and count that pass as
+   * reading everything: the target stored each record before it answered the call (the embedded
+   * emulator without a delivery delay), or the main collection already waited for these records.
+   */
+  onePass?: boolean;
   /** Longest wait for one request (never past the deadline); default 15 s. */
   requestTimeoutMs?: number;
   now?: () => number;
@@ -299,7 +305,7 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
         elapsedMs: now - startedAt, deadlineInMs: Math.max(0, deadlineAt - now), latency, remainingMs: remainingEstimateMs([...awaited.values()], latency, now),
       });
     }
-    if (end !== "done" || join.missing.length === 0) break;
+    if (end !== "done" || join.missing.length === 0 || options.onePass === true) break;
     const remaining = deadlineAt - time.now();
     if (remaining <= 0) break;
     await time.sleep(Math.min(pollMs, remaining));
@@ -324,7 +330,7 @@ export async function collectLookupEvents(options: LookupCollectorOptions): Prom
     ...(unsupported !== undefined ? { unsupported } : {}),
     errors,
     notes,
-    readAll: join.missing.length === 0 || fresh(lastComplete, deadlineAt, pollMs),
+    readAll: join.missing.length === 0 || (options.onePass === true && lastComplete !== undefined) || fresh(lastComplete, deadlineAt, pollMs),
     failures,
   };
 }

@@ -42,14 +42,15 @@ export interface SweepSettings {
 export interface CoverageSweep {
   /** Calls every operation with a valid input; `agent` calls the operations only an instance agent may call. */
   success(call: SweepCall, settings: SweepSettings, agent: SweepCall): Promise<void>;
-  /** Calls every operation that can be made to fail with an input that breaks its model. */
+  /** Calls every operation that can be made to fail with an input that breaks its model: no call of it changes state. */
   failure(call: SweepCall, settings: SweepSettings): Promise<void>;
   /** Operations no input can make fail: their error checks are `na`. */
   cannotFail: readonly string[];
   /**
-   * Whether the sweep changes state of the whole account (scanning enabled, the delegated
-   * administrator, members), so that the identities' sweeps must run one after the other; else
-   * they run at the same time, each on resources of its own.
+   * Whether the success sweep changes state of the whole account (scanning enabled, the delegated
+   * administrator, members), so that the identities' success sweeps must run one after the other
+   * (their failure sweeps, which change nothing, run beside them); else every identity's sweep runs
+   * at the same time, each on resources of its own.
    */
   accountWide: boolean;
 }

@@ -99,6 +99,8 @@ export function createEmbeddedTarget(config: RunConfig, emulatorOptions: Emulato
     name: "embedded",
     endpoint: undefined,
     endpoints: {},
+    // The emulator records each call before its answer leaves (emulator/core/router.ts), unless told to delay delivery.
+    recordsAtOnce: (emulatorOptions.deliveryDelayMs ?? 0) === 0,
     region: config.region,
     emulator,
     msw,

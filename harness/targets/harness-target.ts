@@ -15,4 +15,9 @@ export interface HarnessTarget extends Target {
   identities: IdentityProvisioner;
   /** Each service's endpoint URL; a missing one is AWS's own (or the embedded emulator's msw mount). */
   endpoints: ServiceEndpoints;
+  /**
+   * True when the target stores each CloudTrail record before it answers the call (the embedded
+   * emulator without a delivery delay): a record not there at the first look never comes.
+   */
+  recordsAtOnce?: boolean;
 }

@@ -1,10 +1,11 @@
 /**
  * Node 22 and 24, through the npm package `node` (`npx -y node@22`, `npx -y node@24`), inside the
- * Node 20 `npm test`: under each, the type-check, a fast subset of the unit tests (the AWS SDK
- * clients, msw, the emulator over loopback) and an embedded conformance run with 2 random sequences
- * must pass. The whole of `npm test` on 22 and 24 (about 8.5 minutes each) is the nightly workflow's
- * job (.github/workflows/conformance.yml, job `test`); this file keeps each `npm test` to about 90 s
- * of it. When npx cannot provide a version (no registry, nothing cached), the test fails and says so.
+ * Node 20 `npm test`: under each, a fast subset of the unit tests (the AWS SDK clients, msw, the
+ * emulator over loopback) and an embedded conformance run with 2 random sequences must pass. The
+ * type-check is not repeated: tsc's verdict depends on the sources, TypeScript and @types/node, all
+ * pinned, not on the Node that runs it (`npm test` runs it once). The whole of `npm test` on 22
+ * and 24 is the nightly workflow's job (.github/workflows/conformance.yml, job `test`); this file
+ * takes about 60 s of each `npm test`. When npx cannot provide a version (no registry, nothing cached), the test fails and says so.
  * Each step's duration is printed and written to reports/node-versions.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -72,12 +73,6 @@ for (const major of [22, 24]) describe(`Node ${major} through npx -y node@${majo
     node = await nodeFromNpx(major, { cwd: ROOT, timeoutMs: 60_000 });
     times["npx"] = node.ms;
     expect(node.version).toMatch(new RegExp(`^v${major}\\.`));
-  }, 70_000);
-
-  it("tsc --noEmit passes", async () => {
-    const out = await runUnder(provided(), ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."], { cwd: ROOT, timeoutMs: 60_000 });
-    times["tsc"] = out.ms;
-    expect(out.code, said("tsc", out)).toBe(0);
   }, 70_000);
 
   it("the unit subset passes", async () => {

@@ -10,6 +10,7 @@ import { validateInput } from "../../emulator/inspector2/validate.js";
 import { boundarySites, invalidSites, MAX_LOGGED_STRING_LENGTH, MAX_URL_VALUE_LENGTH } from "../../generators/constraint-sites.js";
 import { inputArbitraries, inputArbitrary, modesOf } from "../../generators/operation-inputs.js";
 import { formatLabel } from "../../generators/plan-label.js";
+import { isDotSegment } from "../../generators/shape-arbitrary.js";
 import { ResourcePool } from "../../generators/resource-pool.js";
 import { INSPECTOR2_PROFILE } from "../../generators/service-profile.js";
 import { inspector2Model, INSPECTOR2_OPERATIONS } from "../../model/inspector2-model.js";
@@ -103,6 +104,17 @@ describe("Inspector v2 plans from the model", () => {
     expect(tagSites.map((t) => t.constraint)).not.toContain("wrongType");
     expect(tagSites.map((t) => t.constraint)).toContain("tooLong");
     expect(invalidSites("CreateFilter", INSPECTOR2_PROFILE).map((t) => `${t.constraint} at ${t.site.path.join(".")}`)).toContain("missingRequired at name");
+  });
+
+  it("puts no dot segment in a path label (URL parsing and SigV4 remove it, and the request reaches no operation)", () => {
+    const [minLength] = boundarySites("ListTagsForResource", INSPECTOR2_PROFILE).filter((t) => t.site.memberName === "resourceArn" && t.boundary === "minLength");
+    expect(minLength?.limit).toBe(1);
+    const arms = inputArbitraries("ListTagsForResource", "boundary", {}, INSPECTOR2_PROFILE);
+    // One printable character in 95 is ".": 2,000 plans held about 20 before the filter.
+    const labels = fc.sample(fc.oneof(...arms), { seed: 11, numRuns: 2000 }).map((p) => p.value["resourceArn"]).filter((v): v is string => typeof v === "string" && v.length <= 2);
+    expect(labels.length).toBeGreaterThan(500);
+    expect(labels.filter((v) => v === "." || v === "..")).toEqual([]);
+    expect(isDotSegment(".") && isDotSegment("..") && !isDotSegment("...") && !isDotSegment("a")).toBe(true);
   });
 
   it("makes no unknownArn plan for the caller's own account (it has no unknown value), and one for other kinds", () => {

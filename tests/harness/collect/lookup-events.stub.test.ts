@@ -97,6 +97,25 @@ describe("collectLookupEvents on stubbed targets", () => {
     expect(out).toMatchObject({ complete: true, missing: [], errors: [] });
   });
 
+  it("with onePass, decides a missing record after the first full pass; without it, polls until the deadline", async () => {
+    let hits = 0;
+    server.use(
+      http.post(ENDPOINT, () => {
+        hits++;
+        return json({ Events: [event("e1", "r1")] });
+      }),
+    );
+    const calls = [call(1, "r1"), call(2, "r2")];
+    const once = await collectLookupEvents({ ...base, calls, deadlineMs: 400, onePass: true });
+    expect(once).toMatchObject({ complete: false, missing: [2], passes: 1, requests: 1, readAll: true });
+    expect(hits).toBe(1);
+    hits = 0;
+    const polled = await collectLookupEvents({ ...base, calls, deadlineMs: 400 });
+    expect(polled).toMatchObject({ complete: false, missing: [2] });
+    expect(polled.passes).toBeGreaterThan(1);
+    expect(hits).toBe(polled.passes);
+  });
+
   it("resends the same parameters with NextToken, and collapses an event returned twice in one pass", async () => {
     const bodies: Record<string, unknown>[] = [];
     server.use(
