@@ -17,7 +17,6 @@ import type { HistoryWriter } from "./history.js";
 import type { ProvisionedIdentity, Target } from "../targets/target.js";
 import { callOutcome } from "./call-outcome.js";
 import type { TargetHealth } from "./target-health.js";
-import { withDeadline } from "../targets/deadline.js";
 import { captureWire } from "./wire-capture.js";
 
 /** Resolves an identity request to credentials, or says why the target cannot provide it. */
@@ -124,9 +123,7 @@ export class HistoryExecutor implements CallExecutor {
     const startedAt = new Date();
     const deadlineAt = new Date(startedAt.getTime() + this.options.config.callTimeoutMs).toISOString();
     this.options.history?.invoke({ seq, service: service.id, operation, accessKeyId: identity.expected.accessKeyId, startedAt: startedAt.toISOString(), deadlineAt });
-    const captured = await captureWire(() =>
-      withDeadline(this.options.config.callTimeoutMs, `${service.facts.title} ${operation}`, (signal) => client.send(new Command(input), { abortSignal: signal })),
-    );
+    const captured = await captureWire(this.options.config.callTimeoutMs, `${service.facts.title} ${operation}`, (signal) => client.send(new Command(input), { abortSignal: signal }));
     const endedAt = new Date();
 
     const exchange = service.exchangeOf(captured.exchanges, operation);

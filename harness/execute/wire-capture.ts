@@ -2,12 +2,15 @@
  * Wire capture: a request handler around the SDK's NodeHttpHandler that records each exchange
  * exactly as it crossed the wire (request body as sent; response status, headers and body as
  * received). The response stream is buffered and handed to the SDK as a fresh stream with the same
- * bytes, so the SDK parses what was recorded. Exchanges are collected per call through
- * AsyncLocalStorage (`captureWire`), so concurrent calls never mix their exchanges.
+ * bytes, so the SDK parses what was recorded. Exchanges are collected per call by the call's own
+ * AbortSignal (`captureWire` gives each call one; the SDK hands it to the request handler), so
+ * concurrent calls never mix their exchanges. AsyncLocalStorage would do the same, but on Node 20 it
+ * makes every promise of the process pay a hook: 10-15% of a bare SDK call to the emulator over
+ * loopback (docs/benchmark.md).
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import { Readable } from "node:stream";
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from "@smithy/node-http-handler";
+import { withDeadline } from "../targets/deadline.js";
 
 type InnerRequest = Parameters<NodeHttpHandler["handle"]>[0];
 type InnerOptions = Parameters<NodeHttpHandler["handle"]>[1];
@@ -42,7 +45,8 @@ export interface WireExchange {
   failure?: { name: string; code: string | undefined; message: string };
 }
 
-const scope = new AsyncLocalStorage<WireExchange[]>();
+/** The exchanges of each captured call, by the AbortSignal its requests carry. */
+const scopes = new WeakMap<AbortSignal, WireExchange[]>();
 
 function bodyText(body: unknown): string {
   if (body === undefined || body === null) return "";
@@ -113,8 +117,8 @@ async function buffer(body: unknown, signal: AbortSignal | undefined): Promise<B
 }
 
 /**
- * A requestHandler for SDK clients: delegates to NodeHttpHandler and records every exchange made
- * inside a `captureWire` scope. Outside a scope it only forwards (and still buffers the body).
+ * A requestHandler for SDK clients: delegates to NodeHttpHandler and records every exchange of a
+ * request sent with a `captureWire` signal. Any other it only forwards (and still buffers the body).
  */
 export class WireCaptureHandler {
   /** Tells the SDK which protocol the handler speaks (as NodeHttpHandler does). */
@@ -136,7 +140,8 @@ export class WireCaptureHandler {
       requestBody: bodyText(request.body),
       sentAt: new Date(),
     };
-    scope.getStore()?.push(exchange);
+    const signal = options?.abortSignal as AbortSignal | undefined;
+    if (signal !== undefined) scopes.get(signal)?.push(exchange);
     try {
       const result = await this.inner.handle(request, options);
       const responseHeaders: Record<string, string> = {};
@@ -189,11 +194,17 @@ export interface Captured<T> {
   result: { ok: true; value: T } | { ok: false; error: unknown };
 }
 
-/** Runs `fn` and collects the wire exchanges that the WireCaptureHandlers made on its behalf. */
-export async function captureWire<T>(fn: () => Promise<T>): Promise<Captured<T>> {
+/**
+ * Runs `send` with a deadline of `ms` (withDeadline) and collects the wire exchanges that the
+ * WireCaptureHandlers made for the requests sent with the signal `send` is given.
+ */
+export async function captureWire<T>(ms: number, what: string, send: (signal: AbortSignal) => Promise<T>): Promise<Captured<T>> {
   const exchanges: WireExchange[] = [];
   try {
-    const value = await scope.run(exchanges, fn);
+    const value = await withDeadline(ms, what, (signal) => {
+      scopes.set(signal, exchanges);
+      return send(signal);
+    });
     return { exchanges, result: { ok: true, value } };
   } catch (error) {
     return { exchanges, result: { ok: false, error } };

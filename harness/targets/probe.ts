@@ -18,7 +18,6 @@ import type { ServiceEndpoints } from "./service-clients.js";
 import type { RunConfig } from "../config.js";
 import type { Credentials, ProvisionedIdentity, Target } from "./target.js";
 import { INSPECTOR_CLASSIC_EOL } from "./aws.js";
-import { withDeadline } from "./deadline.js";
 import { describeSdkError, formatSdkFailure } from "./sdk-error.js";
 import { captureWire, type WireExchange } from "../execute/wire-capture.js";
 
@@ -74,7 +73,7 @@ async function probeOne(
   deadlineMs: number,
   requestIds: string[] = [],
 ): Promise<{ capability: Capability; errorName?: string; noAnswer: boolean }> {
-  const captured = await captureWire(() => withDeadline(deadlineMs, `${p.service} ${p.operation}`, p.send));
+  const captured = await captureWire(deadlineMs, `${p.service} ${p.operation}`, p.send);
   for (const x of captured.exchanges) {
     const id = x.response?.headers["x-amzn-requestid"];
     if (id !== undefined) requestIds.push(id);

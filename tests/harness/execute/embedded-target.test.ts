@@ -202,6 +202,20 @@ describe("embedded target executor and history", () => {
   });
 });
 
+describe("concurrent calls through one executor", () => {
+  it("keep each call's own wire exchange: 24 calls at once, each records the request it sent and its own answer", async () => {
+    const executor = new HistoryExecutor({ target, config: testConfig(), identities: targetIdentities(target) });
+    const kinds = [{ kind: "IAMUser" }, { kind: "Root" }, { kind: "AssumedRole", sessionName: "concurrent" }] as const;
+    const outcomes = await Promise.all(Array.from({ length: 24 }, (_, i) => executor.call(kinds[i % 3]!, "ListRulesPackages", { maxResults: i + 1 })));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const calls = executor.calls();
+    expect(calls).toHaveLength(24);
+    expect(calls.map((c) => (c.request as { maxResults: number }).maxResults).sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(new Set(calls.map((c) => c.requestId)).size).toBe(24);
+    for (const c of calls) expect(c.answer?.headers["x-amzn-requestid"]).toBe(c.requestId);
+  });
+});
+
 describe("probe of the embedded target", () => {
   it("reports Inspector, LookupEvents and STS ok", async () => {
     const base = await available("IAMUser");
