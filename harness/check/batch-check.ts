@@ -193,7 +193,7 @@ async function recordsFiledElsewhere(
       windowMarginMs: 0,
       requestsPerSecond: settings.requestsPerSecond,
       ...(settings.pacer !== undefined ? { pacer: settings.pacer } : {}),
-      // One pass: the main collection already waited its deadline for these records.
+      // One pass: the main collection already decided these records are missing.
       deadlineMs: Math.min(settings.deadlineMs, 2_000),
       onePass: true,
     });

@@ -5,7 +5,7 @@
  * bytes, so the SDK parses what was recorded. Exchanges are collected per call by the call's own
  * AbortSignal (`captureWire` gives each call one; the SDK hands it to the request handler), so
  * concurrent calls never mix their exchanges. AsyncLocalStorage would do the same, but on Node 20 it
- * makes every promise of the process pay a hook: 10-15% of a bare SDK call to the emulator over
+ * makes every promise of the process pay a hook: about 12% of a bare SDK call to the emulator over
  * loopback (docs/benchmark.md).
  */
 import { Readable } from "node:stream";

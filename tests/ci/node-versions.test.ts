@@ -5,7 +5,8 @@
  * type-check is not repeated: tsc's verdict depends on the sources, TypeScript and @types/node, all
  * pinned, not on the Node that runs it (`npm test` runs it once). The whole of `npm test` on 22
  * and 24 is the nightly workflow's job (.github/workflows/conformance.yml, job `test`); this file
- * takes about 60 s of each `npm test`. When npx cannot provide a version (no registry, nothing cached), the test fails and says so.
+ * takes about 40 s of each `npm test`. When npx cannot provide a version (no registry, nothing
+ * cached), the test fails and says so.
  * Each step's duration is printed and written to reports/node-versions.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
