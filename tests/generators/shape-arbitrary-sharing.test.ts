@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inputArbitraries } from "../../generators/operation-inputs.js";
+import type { PlanNode } from "../../generators/plan-value.js";
 import { shapeArbitrary } from "../../generators/shape-arbitrary.js";
 import { INSPECTOR2_PROFILE, type GeneratorProfile } from "../../generators/service-profile.js";
 
@@ -15,7 +16,7 @@ const v2 = { profile: INSPECTOR2_PROFILE, operation: "ListFindings" };
 describe("shapeArbitrary's shared valid subtrees", () => {
   it("builds an unfocused arbitrary once, and a focused one each time", () => {
     expect(shapeArbitrary("FilterCriteria", "filterCriteria", v2)).toBe(shapeArbitrary("FilterCriteria", "filterCriteria", { ...v2 }));
-    const focus = { path: ["findingArn"], replacement: fc.constant([]) };
+    const focus = { path: ["findingArn"], replacement: fc.constant<PlanNode>([]) };
     expect(shapeArbitrary("FilterCriteria", "filterCriteria", { ...v2, focus })).not.toBe(shapeArbitrary("FilterCriteria", "filterCriteria", { ...v2, focus }));
   });
 
