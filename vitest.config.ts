@@ -14,7 +14,10 @@ export default defineConfig({
     // self-test and end-to-end files spend much of their time waiting, so two workers share well.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"] } },
+      // The unit files share each worker's modules (isolate: false): importing the SDK clients, the
+      // models and the generators again for each of 150 files was 129 s of the workers' time, 23 s
+      // shared. No file mocks a module or stubs a global, and each server a file starts, it closes.
+      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], isolate: false } },
       {
         extends: true,
         test: { name: "conformance", include: ["suites/**/*.test.ts"], globalSetup: ["suites/global-setup.ts"] },

@@ -72,6 +72,26 @@ async function pollUntil(o: SweepSettings, read: () => Promise<CallOutcome>, don
   }
 }
 
+/** Reports or exports made again when the one made finished before its cancel: at most this many. */
+const CANCEL_ATTEMPTS = 3;
+
+/**
+ * Creates a report or export, reads it and cancels it. Only one still IN_PROGRESS can be cancelled,
+ * and a quick target may finish it between the calls (the embedded emulator takes 100 ms; a pause of
+ * the test process is as long), so when the cancel fails and a second read says the report has
+ * finished, it is made again, up to {@link CANCEL_ATTEMPTS} times. Any other failure is kept as it is.
+ */
+async function cancelWhileInProgress(call: SweepCall, create: [string, Json], read: string, cancel: string, fallbackId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const created = await call(create[0], create[1]);
+    const reportId = text(at(created, "reportId"), fallbackId);
+    await call(read, { reportId });
+    if ((await call(cancel, { reportId })).ok || !created.ok || attempt === CANCEL_ATTEMPTS) return;
+    const status = at(await call(read, { reportId }), "status");
+    if (status !== "SUCCEEDED" && status !== "FAILED") return;
+  }
+}
+
 /**
  * Calls every operation with a valid input; `agent` makes the {@link INSPECTOR2_AGENT_OPERATIONS}.
  * A call that fails is recorded like any other; the sweep goes on with stand-ins.
@@ -135,12 +155,9 @@ export async function inspector2SuccessSweep(call: SweepCall, o: SweepSettings, 
   await call("DeleteFilter", { arn: filter });
   // Reports: each is read and cancelled at once (a finished report cannot be cancelled).
   const destination = { bucketName: `conformance-reports-${uniq.toLowerCase()}`.slice(0, 63), keyPrefix: "inspector/", kmsKeyArn: `arn:aws:kms:${region}:${account}:key/${id("kms")}` };
-  const report = text(at(await call("CreateFindingsReport", { reportFormat: "JSON", s3Destination: destination, filterCriteria: { severity: [{ comparison: "EQUALS", value: "HIGH" }] } }), "reportId"), id("report"));
-  await call("GetFindingsReportStatus", { reportId: report });
-  await call("CancelFindingsReport", { reportId: report });
-  const sbom = text(at(await call("CreateSbomExport", { reportFormat: "CYCLONEDX_1_4", s3Destination: destination }), "reportId"), id("sbom"));
-  await call("GetSbomExport", { reportId: sbom });
-  await call("CancelSbomExport", { reportId: sbom });
+  const reportInput = { reportFormat: "JSON", s3Destination: destination, filterCriteria: { severity: [{ comparison: "EQUALS", value: "HIGH" }] } };
+  await cancelWhileInProgress(call, ["CreateFindingsReport", reportInput], "GetFindingsReportStatus", "CancelFindingsReport", id("report"));
+  await cancelWhileInProgress(call, ["CreateSbomExport", { reportFormat: "CYCLONEDX_1_4", s3Destination: destination }], "GetSbomExport", "CancelSbomExport", id("sbom"));
   // CIS: a one-time scan configuration, its scan (waited for), the report and results.
   const cisConfig = text(
     at(
