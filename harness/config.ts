@@ -22,6 +22,7 @@ export const CONFIG_OPTIONS = {
   seed: { flag: "--seed", env: "CONFORMANCE_SEED", type: "string", what: "fast-check seed" },
   runs: { flag: "--runs", env: "CONFORMANCE_RUNS", type: "string", what: "random sequences after the coverage sweep" },
   maxCommands: { flag: "--max-commands", env: "CONFORMANCE_MAX_COMMANDS", type: "string", what: "longest sequence" },
+  maxShrinks: { flag: "--max-shrinks", env: "CONFORMANCE_MAX_SHRINKS", type: "string", what: "interactive mode: most sequences run while shrinking a failure (0: report it as drawn; none: shrink until the 60 s property limit)" },
   rulesEdition: { flag: "--rules-edition", env: "CONFORMANCE_RULES_EDITION", type: "string", what: "`2020` or `2017` wording of the Inspector Classic logging note (v2 has one rule table)" },
   roleArn: { flag: "--role-arn", env: "CONFORMANCE_ROLE_ARN", type: "string", what: "role for AssumedRole" },
   deferred: { flag: "--deferred", env: "CONFORMANCE_DEFERRED", type: "boolean", what: "execute all, collect once, check" },
@@ -119,6 +120,12 @@ export const runConfigSchema = z.object({
   seed: wholeNumber().default(42),
   runs: wholeNumber().min(1).max(100_000).default(40),
   maxCommands: wholeNumber().min(1).max(1000).default(12),
+  /**
+   * Interactive mode: the most sequences run while shrinking a failure, as QuickCheck's `maxShrinks`
+   * (0: the failing sequence is reported as it was drawn). Unset: shrinking stops only at the
+   * property's time limit.
+   */
+  maxShrinks: wholeNumber().min(0).optional(),
   rulesEdition: z.enum(["2020", "2017"]).default("2020"),
   roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN").optional(),
   deferred: boolish.default(false),

@@ -70,11 +70,14 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
   // runs of other shards (they pass at once) and so runs exactly its own. A replay (--path) is one run.
   const shard = config.replayPath === undefined ? config.shard : undefined;
   let run = -1;
+  let shrinks = 0;
   const property = fc.asyncProperty(commands, async (cmds) => {
     // A target that is down is not called again: the remaining runs (and shrinking) pass at once.
     if (inputs.health.halted !== undefined) return true;
     // Shrinking starts after the failing run: its candidates are that run's, in this shard.
     if (lastFailure === undefined && !inShard(++run, shard)) return true;
+    // Past the shrink budget every candidate passes unrun: the smallest failure found is reported.
+    if (lastFailure !== undefined && config.maxShrinks !== undefined && shrinks++ >= config.maxShrinks) return true;
     sequences++;
     const calls = await runSequence(cmds, executor, () => source.newModel(inputs.scope));
     if (calls.length === 0) return true;

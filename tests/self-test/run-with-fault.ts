@@ -11,7 +11,7 @@ import { createEmbeddedTarget } from "../../harness/targets/index.js";
 import { FAULT_EXPECTATIONS } from "./fault-expectations.js";
 
 /** The self-test budget: enough for every fault, small enough for `npm test`. */
-export const SELF_TEST_BUDGET = { runs: 8, maxCommands: 8 } as const;
+export const SELF_TEST_BUDGET = { runs: 8, maxCommands: 8, maxShrinks: 40 } as const;
 
 /** Runs the suite against an emulator with `fault`; extra flags (seed, path) for replays. */
 export async function runWithFault(fault: string, flags: Partial<Record<keyof RunConfig, unknown>> = {}): Promise<ConformanceRun> {

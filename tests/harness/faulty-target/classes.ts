@@ -127,7 +127,7 @@ export async function runThroughProxy(cls: FaultClass, fault: string | undefined
   // The emulator behind the proxy records each call before it answers: a collection deadline of
   // 1.5 s (the endpoint profile's is 5 s, for emulators that deliver later) loses no record, and a
   // fault's missing records cost each checked sequence 1.5 s instead of 5 s.
-  const config = resolveRunConfig({ target: "endpoint", services: ["inspector"], runs, reportsDir, collectDeadlineMs: 1_500, ...cls.flags }, {});
+  const config = resolveRunConfig({ target: "endpoint", services: ["inspector"], runs, reportsDir, collectDeadlineMs: 1_500, maxShrinks: 40, ...cls.flags }, {});
   const started = Date.now();
   try {
     const run = await runConformance(config, env, () => undefined);

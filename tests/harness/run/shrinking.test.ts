@@ -39,11 +39,19 @@ function wrongRegionTarget(config: RunConfig) {
   return target;
 }
 
-async function run(flags: Partial<Record<keyof RunConfig, unknown>>) {
+async function run(flags: Partial<Record<keyof RunConfig, unknown>>, log: (line: string) => void = () => undefined) {
   const reportsDir = mkdtempSync(join(tmpdir(), "shrink-"));
   dirs.push(reportsDir);
   const config = resolveRunConfig({ services: ["inspector"], runs: 30, maxCommands: 10, ...flags, reportsDir }, {});
-  return runConformance(config, {}, () => undefined, { target: wrongRegionTarget(config) });
+  return runConformance(config, {}, log, { target: wrongRegionTarget(config) });
+}
+
+/** A run's counterexample of the broken rule, and how many random sequences it ran (its log says). */
+async function counterexampleOf(flags: Partial<Record<keyof RunConfig, unknown>>) {
+  const lines: string[] = [];
+  const r = await run(flags, (line) => lines.push(line));
+  const sequences = Number(/(\d+) random sequences, shrunk/.exec(lines.join("\n"))?.[1]);
+  return { calls: r.report.checks.find((c) => c.id === "inspector:DeleteAssessmentTemplate/correlated")!.counterexample!.calls, sequences };
 }
 
 describe("interactive mode shrinks a failure to a minimal, replayable counterexample", () => {
@@ -70,5 +78,19 @@ describe("interactive mode shrinks a failure to a minimal, replayable counterexa
     const again = replayed.report.checks.find((c) => c.id === "inspector:DeleteAssessmentTemplate/correlated")!;
     expect(again.status).toBe("fail");
     expect(again.counterexample!.calls.map((c) => c.operation)).toEqual(shrunk.calls.map((c) => c.operation));
+  }, 120_000);
+
+  it("--max-shrinks bounds the sequences run while shrinking; 0 reports the failure as drawn", async () => {
+    const whole = await counterexampleOf({});
+    const drawn = await counterexampleOf({ maxShrinks: 0 });
+    const bounded = await counterexampleOf({ maxShrinks: 3 });
+    // The same failing run is found first in each: only what follows it differs.
+    const failingRun = drawn.sequences;
+    expect(whole.sequences).toBeGreaterThan(failingRun + 3);
+    expect(bounded.sequences).toBe(failingRun + 3);
+    expect(drawn.calls.length).toBeGreaterThan(whole.calls.length);
+    expect(drawn.calls.at(-1)!.operation).toBe("DeleteAssessmentTemplate");
+    expect(bounded.calls.length).toBeLessThanOrEqual(drawn.calls.length);
+    expect(bounded.calls.length).toBeGreaterThanOrEqual(whole.calls.length);
   }, 120_000);
 });
