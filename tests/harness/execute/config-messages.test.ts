@@ -15,7 +15,7 @@ import { testConfig } from "./helpers.js";
 
 /** A value each validated setting refuses. */
 const BAD: Partial<Record<ConfigKey, string>> = {
-  target: "mainframe", services: "inspector3", awsAccounts: "1234", allow: "billing", region: "mars", seed: "x", runs: "0", maxCommands: "1.5", rulesEdition: "1999", roleArn: "nope",
+  target: "mainframe", services: "inspector3", awsAccounts: "1234", allow: "billing", region: "mars", seed: "x", runs: "0", maxCommands: "1.5", maxShrinks: "-1", rulesEdition: "1999", roleArn: "nope",
   collectDeadlineMs: "-1", collectPollMs: "soon", lookupRequestsPerSecond: "x", callTimeoutMs: "5", reportsDir: "", trailDir: "",
   checkChunkCalls: "0", expectations: "", updateExpectations: "", shard: "0/3", replayPath: "x", commandsReplayPath: "",
 };
