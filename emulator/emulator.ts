@@ -27,7 +27,7 @@ export interface EmulatorOptions extends CloudTrailOptions {
   faults?: readonly string[];
   /** Inspector v2 calls per second per account and Region above which it answers ThrottlingException; default: never throttles. */
   inspector2RequestsPerSecond?: number;
-  /** Inspector v2's clock-driven transitions (docs/emulator-inspector2.md); default 250 ms / 500 ms / 500 ms. */
+  /** Inspector v2's clock-driven transitions (docs/emulator-inspector2.md); default 50 ms / 100 ms / 100 ms. */
   inspector2Timing?: Partial<Inspector2Timing>;
 }
 

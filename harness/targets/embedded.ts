@@ -33,14 +33,6 @@ export interface EmbeddedTarget extends HarnessTarget {
   trailDir: string;
 }
 
-/**
- * Inspector v2's transitions in the embedded emulator: a fifth of `npm run emulator`'s (250 ms to
- * enable, 500 ms for a report or scan). Every state is still seen by the calls that follow (a call
- * takes a few ms in-process), and the coverage sweep, which waits for each as every identity in
- * turn, does not spend its time sleeping.
- */
-export const EMBEDDED_INSPECTOR2_TIMING = Object.freeze({ transitionMs: 50, reportMs: 100, scanMs: 100 });
-
 /** How the embedded target reaches its emulator. */
 export type EmbeddedTransport = "loopback" | "msw";
 
@@ -56,7 +48,7 @@ export function createEmbeddedTarget(config: RunConfig, emulatorOptions: Emulato
   // both collectors: LookupEvents during the run, the delivered files at its end.
   const trailDir = emulatorOptions.trailDir ?? config.trailDir ?? join(config.reportsDir, "run", "trail");
   if (emulatorOptions.trailDir === undefined && config.trailDir === undefined) rmSync(trailDir, { recursive: true, force: true });
-  const emulator = createEmulator({ trailIntervalMs: 60_000, inspector2Timing: EMBEDDED_INSPECTOR2_TIMING, ...emulatorOptions, trailDir, rulesEdition: config.rulesEdition });
+  const emulator = createEmulator({ trailIntervalMs: 60_000, ...emulatorOptions, trailDir, rulesEdition: config.rulesEdition });
   const handle = how.wrap?.(emulator.handle) ?? emulator.handle;
   let msw: ReturnType<typeof setupServer> | undefined;
   let server: Promise<RunningServer> | undefined;

@@ -39,10 +39,16 @@ export function contextOf(principal: Principal, region = "us-east-1"): CallConte
 /** The default directory's organization, as the service takes it. */
 export const ORGANIZATION = { organizationId: "o-exampleorgid", managementAccountId: ACCOUNT, memberAccountIds: ["444455556666", "777788889999"] };
 
-/** A service with a manual clock and the default organization, and shorthands. */
+/**
+ * The timing the manual-clock tests advance by (250 ms to enable, 500 ms for a report or scan):
+ * slower than the emulator's default, so that a step shorter than a transition is easy to write.
+ */
+export const HARNESS_TIMING = Object.freeze({ transitionMs: 250, reportMs: 500, scanMs: 500 });
+
+/** A service with a manual clock, {@link HARNESS_TIMING} and the default organization, and shorthands. */
 export function serviceHarness(options: Omit<Inspector2ServiceOptions, "clock"> = {}) {
   const clock = new ManualClock(Date.UTC(2026, 5, 1, 12, 0, 0));
-  const service = new Inspector2Service({ organizations: [ORGANIZATION], ...options, clock: clock.now });
+  const service = new Inspector2Service({ organizations: [ORGANIZATION], ...options, timing: { ...HARNESS_TIMING, ...options.timing }, clock: clock.now });
   const call = (operation: string, input: Record<string, unknown>, as: Caller | Principal = "user", region = "us-east-1") =>
     service.call(operation, wire(input) as Record<string, unknown>, contextOf(typeof as === "string" ? PRINCIPALS[as] : as, region));
   const ok = (operation: string, input: Record<string, unknown> = {}, as: Caller | Principal = "user", region?: string): Record<string, unknown> => {
