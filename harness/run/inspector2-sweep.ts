@@ -77,7 +77,7 @@ const CANCEL_ATTEMPTS = 3;
 
 /**
  * Creates a report or export, reads it and cancels it. Only one still IN_PROGRESS can be cancelled,
- * and a quick target may finish it between the calls (the embedded emulator takes 100 ms; a pause of
+ * and a quick target may finish it between the calls (the reference emulator takes 100 ms; a pause of
  * the test process is as long), so when the cancel fails and a second read says the report has
  * finished, it is made again, up to {@link CANCEL_ATTEMPTS} times. Any other failure is kept as it is.
  */
