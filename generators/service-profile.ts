@@ -15,6 +15,7 @@ import { inspector2Deleted, inspector2ProducedKinds, inspector2Produced, inspect
 import { arnKindOfMember, observeOutcome, producedKinds } from "./resource-kinds.js";
 import type { PoolChange } from "./resource-kinds.js";
 import { ResourcePool } from "./resource-pool.js";
+import { unicodeClassArbitrary } from "./unicode-class.js";
 import type { PoolKind, PoolScope, RefKind } from "./resource-pool.js";
 
 /** One service, as the generators see it. */
@@ -82,15 +83,15 @@ const V2_PATTERN_OVERRIDES: Readonly<Record<string, fc.Arbitrary<string>>> = {
 };
 
 /**
- * fc.stringMatching of a pattern, built once per pattern: a Unicode class such as `[^\p{C}]*`
- * costs half a second and tens of MiB to build, and the same pattern serves many members, modes
- * and operations.
+ * A generator of full matches of a pattern, built once per pattern (the same pattern serves many
+ * members, modes and operations): fc.stringMatching, but for a lone Unicode property class, which
+ * it would take up to a second to build (unicode-class.ts).
  */
 const PATTERN_ARBITRARIES = new Map<string, fc.Arbitrary<string>>();
 function matching(pattern: string): fc.Arbitrary<string> {
   let arbitrary = PATTERN_ARBITRARIES.get(pattern);
   if (arbitrary === undefined) {
-    arbitrary = fc.stringMatching(new RegExp(`^(?:${pattern})$`, "u"));
+    arbitrary = unicodeClassArbitrary(pattern) ?? fc.stringMatching(new RegExp(`^(?:${pattern})$`, "u"));
     PATTERN_ARBITRARIES.set(pattern, arbitrary);
   }
   return arbitrary;

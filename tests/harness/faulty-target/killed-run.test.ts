@@ -16,7 +16,7 @@ import { endpointEnv, ROOT, runCheckProcess, runConformanceProcess, startEmulato
 
 const dir = mkdtempSync(join(tmpdir(), "killed-run-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const FLAGS = ["--services", "inspector", "--deferred", "--runs", "300", "--seed", "7"];
+const FLAGS = ["--services", "inspector", "--deferred", "--runs", "100", "--seed", "7"];
 
 /** Starts a deferred run, kills it with SIGKILL once it has made `afterSweep` calls past the coverage sweep. */
 async function killedRun(env: NodeJS.ProcessEnv, reportsDir: string, afterSweep: number): Promise<string> {
@@ -94,7 +94,7 @@ describe("a killed endpoint run, collected again later", () => {
 
   it("--collect on an embedded run says in one line why it cannot", { timeout: 120_000 }, async () => {
     const reportsDir = join(dir, "embedded");
-    const made = await runConformanceProcess(["--runs", "1", "--reports-dir", reportsDir], {});
+    const made = await runConformanceProcess(["--services", "inspector", "--runs", "1", "--reports-dir", reportsDir], {});
     expect(made.code, made.stderr).toBe(0);
     const checked = await runCheckProcess([join(reportsDir, "run", "history.jsonl"), "--collect", "--reports-dir", join(dir, "embedded-check")], {});
     expect(checked.code).toBe(2);

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { ConformanceReportSchema } from "../../../harness/report/index.js";
 import { hasMoto, runConformanceProcess, startMoto } from "./processes.js";
 
@@ -20,8 +20,9 @@ const MOTO_ENV = {
   AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 };
 
-describe.skipIf(!hasMoto())("npm run conformance against moto_server", () => {
-  it("exits 2 within a minute and names what moto lacks", async () => {
+// Each test starts its own moto_server; the two run side by side.
+describe.skipIf(!hasMoto()).concurrent("npm run conformance against moto_server", () => {
+  it("exits 2 within a minute and names what moto lacks", async ({ expect }) => {
     const moto = await startMoto();
     try {
       const result = await runConformanceProcess(["--reports-dir", dir], { ...MOTO_ENV, AWS_ENDPOINT_URL: moto.endpoint });
@@ -41,7 +42,7 @@ describe.skipIf(!hasMoto())("npm run conformance against moto_server", () => {
     }
   }, 90_000);
 
-  it("--services inspector2: exits 2 within a minute, names LookupEvents and lists which operations answered as AWS would", async () => {
+  it("--services inspector2: exits 2 within a minute, names LookupEvents and lists which operations answered as AWS would", async ({ expect }) => {
     const moto = await startMoto();
     const reportsDir = join(dir, "inspector2");
     try {
