@@ -19,6 +19,7 @@ import { resolveRunConfig } from "../harness/config.js";
 import { HistoryExecutor, targetIdentities } from "../harness/execute/executor.js";
 import { HistoryWriter } from "../harness/execute/history.js";
 import { createEmbeddedTarget } from "../harness/targets/index.js";
+import { MSW_TRANSPORT } from "../harness/targets/embedded-msw.js";
 import { median } from "./table.js";
 
 /** The layers, in order. */
@@ -42,7 +43,7 @@ async function rate(calls: number, call: () => Promise<unknown>): Promise<number
 export async function measureLayers(calls: number, rounds: number, warmup: number): Promise<LayerResult> {
   const dir = mkdtempSync(join(tmpdir(), "bench-layers-"));
   const config = resolveRunConfig({ target: "embedded", reportsDir: dir }, {});
-  const target = createEmbeddedTarget(config, {}, { transport: "msw" });
+  const target = createEmbeddedTarget(config, {}, { transport: MSW_TRANSPORT });
   const msw = target.msw!;
   // As bench/bare-sdk.ts builds its client and answers: the only difference is who answers.
   const client = new InspectorClient({

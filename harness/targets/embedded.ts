@@ -3,18 +3,16 @@
  * - `loopback` (default): a node:http server on 127.0.0.1, a free port, in this process; the
  *   clients send to it as to any endpoint. A bare SDK call takes about 0.7 ms this way against
  *   1.6 ms through msw (`npm run bench`, (a)), so the suite spends its time on the calls it checks.
- * - `msw`: mounted with msw on the real AWS hostnames (inspector.<region>.amazonaws.com,
- *   cloudtrail.<region>…, sts…), the clients configured exactly as for AWS, for tests that put
- *   their own answers in front of the emulator (`msw.use`). Any request msw does not handle is an
- *   error: nothing leaks to the network.
+ * - msw ({@link MswMount}, embedded-msw.ts): mounted with msw on the real AWS hostnames, the clients
+ *   configured exactly as for AWS, for tests that put their own answers in front of the emulator
+ *   (`msw.use`).
  * Its accounts are the emulator's directory (default: docs/emulator.md "Default account").
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { setupServer } from "msw/node";
+import type { SetupServer } from "msw/node";
 import { DEFAULT_ROLE_ARN } from "../../emulator/accounts/index.js";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../../emulator/emulator.js";
-import { mswHandlers } from "../../emulator/transports/msw-handlers.js";
 import { startHttpServer, type RunningServer } from "../../emulator/transports/http-server.js";
 import { DEFAULT_ROUTER_OPTIONS } from "../../emulator/core/router.js";
 import type { RunConfig } from "../config.js";
@@ -28,17 +26,17 @@ export interface EmbeddedTarget extends HarnessTarget {
   name: "embedded";
   emulator: Emulator;
   /** The msw server with the `msw` transport (tests may `use()` extra handlers, e.g. a hanging answer). */
-  msw: ReturnType<typeof setupServer> | undefined;
+  msw: SetupServer | undefined;
   /** Where the emulator delivers trail files (checked by the run after close, which delivers the rest). */
   trailDir: string;
 }
 
-/** How the embedded target reaches its emulator. */
-export type EmbeddedTransport = "loopback" | "msw";
+/** Mounts the emulator's handler with msw and starts listening (MSW_TRANSPORT, embedded-msw.ts). */
+export type MswMount = (handle: Emulator["handle"]) => SetupServer;
 
-/** The transport, and a wrapper around the emulator's handler (benchmarks time each request with it). */
+/** The transport (loopback unless an msw mount is given), and a wrapper around the emulator's handler (benchmarks time each request with it). */
 export interface EmbeddedTransportOptions {
-  transport?: EmbeddedTransport;
+  transport?: "loopback" | MswMount;
   wrap?: (handle: Emulator["handle"]) => Emulator["handle"];
 }
 
@@ -50,11 +48,10 @@ export function createEmbeddedTarget(config: RunConfig, emulatorOptions: Emulato
   if (emulatorOptions.trailDir === undefined && config.trailDir === undefined) rmSync(trailDir, { recursive: true, force: true });
   const emulator = createEmulator({ trailIntervalMs: 60_000, ...emulatorOptions, trailDir, rulesEdition: config.rulesEdition });
   const handle = how.wrap?.(emulator.handle) ?? emulator.handle;
-  let msw: ReturnType<typeof setupServer> | undefined;
+  let msw: SetupServer | undefined;
   let server: Promise<RunningServer> | undefined;
-  if (how.transport === "msw") {
-    msw = setupServer(...mswHandlers(handle));
-    msw.listen({ onUnhandledRequest: "error" });
+  if (typeof how.transport === "function") {
+    msw = how.transport(handle);
   } else {
     server = startHttpServer(handle, { host: "127.0.0.1", port: 0, maxBodyBytes: emulatorOptions.maxBodyBytes ?? DEFAULT_ROUTER_OPTIONS.maxBodyBytes });
   }

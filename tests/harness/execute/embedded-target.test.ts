@@ -13,6 +13,7 @@ import { probeTarget } from "../../../harness/targets/probe.js";
 import { inspectorService } from "../../../harness/services/inspector.js";
 import type { ProvisionedIdentity } from "../../../harness/targets/target.js";
 import { createEmbeddedTarget, type EmbeddedTarget } from "../../../harness/targets/embedded.js";
+import { MSW_TRANSPORT } from "../../../harness/targets/embedded-msw.js";
 import { ObservedCallSchema } from "../../../history/observed-call.js";
 import { tempHistoryPath, testConfig } from "./helpers.js";
 
@@ -29,7 +30,7 @@ const wire = new Map<string, SeenExchange>();
 
 beforeAll(() => {
   // The msw transport: its events show each exchange as the AWS hostnames saw it.
-  target = createEmbeddedTarget(testConfig({ rulesEdition: "2017" }), {}, { transport: "msw" });
+  target = createEmbeddedTarget(testConfig({ rulesEdition: "2017" }), {}, { transport: MSW_TRANSPORT });
   const bodies = new Map<string, Promise<string>>();
   target.msw!.events.on("request:start", ({ request, requestId }) => {
     bodies.set(requestId, request.clone().text());

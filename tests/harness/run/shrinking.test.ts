@@ -14,13 +14,14 @@ import { toWireRequest, AWS_HOST_PATTERN } from "../../../emulator/transports/ms
 import { resolveRunConfig, type RunConfig } from "../../../harness/config.js";
 import { runConformance } from "../../../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../../../harness/targets/index.js";
+import { MSW_TRANSPORT } from "../../../harness/targets/embedded-msw.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** An embedded target whose LookupEvents misreports the region of DeleteAssessmentTemplate records. */
 function wrongRegionTarget(config: RunConfig) {
-  const target = createEmbeddedTarget(config, {}, { transport: "msw" });
+  const target = createEmbeddedTarget(config, {}, { transport: MSW_TRANSPORT });
   target.msw!.use(
     http.all(AWS_HOST_PATTERN, async ({ request }) => {
       const res = await target.emulator.handle(await toWireRequest(request, "127.0.0.1"));
