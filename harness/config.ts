@@ -23,6 +23,7 @@ export const CONFIG_OPTIONS = {
   runs: { flag: "--runs", env: "CONFORMANCE_RUNS", type: "string", what: "random sequences after the coverage sweep" },
   maxCommands: { flag: "--max-commands", env: "CONFORMANCE_MAX_COMMANDS", type: "string", what: "longest sequence" },
   maxShrinks: { flag: "--max-shrinks", env: "CONFORMANCE_MAX_SHRINKS", type: "string", what: "interactive mode: most sequences run while shrinking a failure (0: report it as drawn; none: shrink until the 60 s property limit)" },
+  failFast: { flag: "--fail-fast", env: "CONFORMANCE_FAIL_FAST", type: "boolean", what: "interactive mode: stop executing at the first failure, once shrunk (no coverage sweep after it; what was not reached is unknown)" },
   rulesEdition: { flag: "--rules-edition", env: "CONFORMANCE_RULES_EDITION", type: "string", what: "`2020` or `2017` wording of the Inspector Classic logging note (v2 has one rule table)" },
   roleArn: { flag: "--role-arn", env: "CONFORMANCE_ROLE_ARN", type: "string", what: "role for AssumedRole" },
   deferred: { flag: "--deferred", env: "CONFORMANCE_DEFERRED", type: "boolean", what: "execute all, collect once, check" },
@@ -126,6 +127,11 @@ export const runConfigSchema = z.object({
    * property's time limit.
    */
   maxShrinks: wholeNumber().min(0).optional(),
+  /**
+   * Interactive mode: once a failing sequence is shrunk, nothing more is executed (no coverage
+   * sweep, no other service's calls); the report is a fail with what was not reached unknown.
+   */
+  failFast: boolish.default(false),
   rulesEdition: z.enum(["2020", "2017"]).default("2020"),
   roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN").optional(),
   deferred: boolish.default(false),
@@ -182,10 +188,14 @@ export function resolveRunConfig(flags: Partial<Record<keyof RunConfig, unknown>
     if (value !== undefined) raw[key] = value;
   }
   const parsed = runConfigSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
-    const key = String(issue.path[0]) as ConfigKey;
-    return `  ${settingName(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
-  });
+  const lines = parsed.success
+    ? parsed.data.failFast && parsed.data.deferred
+      ? [`  ${settingName("failFast")}: stops an interactive run; a deferred run checks only after it has executed everything (got ${settingName("deferred")} too)`]
+      : []
+    : parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]) as ConfigKey;
+        return `  ${settingName(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
+      });
+  if (parsed.success && lines.length === 0) return parsed.data;
   throw new ConfigError(`invalid conformance configuration:\n${lines.join("\n")}\nFix the flag or variable, or leave it out for the default (docs/configuration.md).`);
 }

@@ -38,6 +38,7 @@ export class TargetHealth {
   private downAt: string | undefined;
   private foreignAnswersAreAlive = false;
   private interruptReason: string | undefined;
+  private failedFastReason: string | undefined;
   private readonly stopping = new AbortController();
   readonly indeterminate: IndeterminateCalls = { count: 0, byCause: {}, firstAt: undefined, lastAt: undefined };
 
@@ -120,12 +121,26 @@ export class TargetHealth {
     return this.interruptReason;
   }
 
-  /** Why execution stops (the target is down, or the run was interrupted), if it does. */
-  get halted(): string | undefined {
-    return this.downReason ?? this.interruptReason;
+  /**
+   * A failure was found with --fail-fast: nothing more is executed, but the target is up, so what
+   * the run created can still be cleaned up, and what it executed is checked as usual.
+   */
+  stopAtFailure(reason: string): void {
+    this.failedFastReason ??= reason;
+    this.stopping.abort();
   }
 
-  /** Waits `ms`, or less when the run is interrupted meanwhile. */
+  /** Which failure stopped the run (--fail-fast), if one did. */
+  get failedFast(): string | undefined {
+    return this.failedFastReason;
+  }
+
+  /** Why execution stops (the target is down, the run was interrupted, or it failed with --fail-fast), if it does. */
+  get halted(): string | undefined {
+    return this.downReason ?? this.interruptReason ?? this.failedFastReason;
+  }
+
+  /** Waits `ms`, or less when the run is interrupted (or fails fast) meanwhile. */
   async sleep(ms: number): Promise<void> {
     if (this.stopping.signal.aborted) return;
     await delay(ms, undefined, { signal: this.stopping.signal }).catch(() => undefined);

@@ -201,6 +201,9 @@ export async function runConformance(
         }
         const down = health.down;
         if (down !== undefined) log(`conformance: ${down.reason}; the run stopped executing and checked what it had`);
+        if (health.failedFast !== undefined) {
+          messages.push(`The run stopped at its first failure (--fail-fast: ${health.failedFast}): it executed nothing after it, no coverage sweep included, so what it did not reach is unknown. Without --fail-fast the run goes on and reports every check.`);
+        }
         if (health.interrupted !== undefined) {
           messages.push(`The run was interrupted (${health.interrupted}): it stopped executing, undid what it had created where the target asks for that, and checked only what it had already collected, so its verdict is unknown. To check the rest: npm run check -- ${historyPath} --collect.`);
         }

@@ -181,6 +181,7 @@ export async function sweepService(
   const guarded = (purpose: CallPurpose, make: (operation: string, input: Record<string, unknown>) => Promise<CallOutcome>) =>
     async (operation: string, input: Record<string, unknown>): Promise<CallOutcome> => {
       if (health.interrupted !== undefined) throw new TargetDownError(health.interrupted);
+      if (health.failedFast !== undefined) throw new TargetDownError(health.failedFast);
       const refusal = policy.refusal(service.id, operation, purpose);
       if (refusal === undefined) return make(operation, input);
       o.notCalled?.set(operation, refusal);
@@ -269,6 +270,8 @@ async function executePart(inputs: PhaseInputs, cleanUpOnce: () => Promise<void>
   const { failure, sequences } = await runInteractivePhase({ config, executor, kinds, scope, collect, ctx, earlier, health, known: part.known, onBatch: keep });
   log(`conformance: ${title}: ${sequences} random sequences${failure ? `, shrunk to a ${failure.calls.length}-call counterexample` : ", no counterexample"}`);
   if (failure !== undefined) part.counterexamples.push(shrunkCounterexample(failure));
+  // --fail-fast: this failure ends execution, here (no sweep) and in the other services' parts.
+  if (failure !== undefined && config.failFast) health.stopAtFailure(`${title} failed (${failure.calls.length}-call counterexample)`);
   // Replaying a shrunk counterexample (--path) reruns that one sequence; the coverage sweep would only
   // slow the replay down, so it is left out (the report then covers only what the replay made).
   if (config.replayPath !== undefined) return;

@@ -1,7 +1,7 @@
 /**
  * Some Classic faults through the endpoint target over loopback: `npm run emulator -- --faults <name>`
  * in another process, `npm run conformance --services inspector` against it: exit 1, and the finding
- * that names the rule (shrinking bounded to 40 sequences, `--max-shrinks`).
+ * that names the rule (shrinking bounded to 40 sequences, `--max-shrinks`; stopping there, `--fail-fast`).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ describe("faults through the endpoint target over loopback", () => {
     dirs.push(dir);
     const { child, ready } = await startEmulatorProcess(["--faults", fault]);
     try {
-      const result = await runConformanceProcess(["--services", "inspector", "--runs", "8", "--max-commands", "8", "--max-shrinks", "40", "--reports-dir", dir], endpointEnv(ready, DEFAULT_ROOT_ACCESS_KEY));
+      const result = await runConformanceProcess(["--services", "inspector", "--runs", "8", "--max-commands", "8", "--max-shrinks", "40", "--fail-fast", "--reports-dir", dir], endpointEnv(ready, DEFAULT_ROOT_ACCESS_KEY));
       expect(result.code, result.stderr.slice(-2000)).toBe(1);
       const report = ConformanceReportSchema.parse(JSON.parse(readFileSync(join(dir, "conformance.json"), "utf8")));
       expect(report.verdict).toBe("fail");

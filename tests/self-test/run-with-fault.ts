@@ -1,6 +1,8 @@
 /**
  * Runs the conformance suite (interactive, small budget) against the embedded reference emulator
- * with one named fault, and replays a counterexample's command.
+ * with one named fault, and replays a counterexample's command. With --fail-fast: the random
+ * sequences come before the coverage sweep, so a run that fails in them fails with the same shrunk
+ * counterexample without the sweep, and one that does not makes the sweep as a whole run would.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +21,7 @@ export async function runWithFault(fault: string, flags: Partial<Record<keyof Ru
   const reportsDir = mkdtempSync(join(tmpdir(), `fault-${fault}-`));
   const trailDir = expectation.trail ? join(reportsDir, "trail") : undefined;
   const config = resolveRunConfig(
-    { ...SELF_TEST_BUDGET, services: expectation.services ?? ["inspector"], region: expectation.region, trailDir, ...flags, reportsDir },
+    { ...SELF_TEST_BUDGET, failFast: true, services: expectation.services ?? ["inspector"], region: expectation.region, trailDir, ...flags, reportsDir },
     {},
   );
   const target = createEmbeddedTarget(config, { faults: [fault], ...(trailDir ? { trailDir, trailIntervalMs: 60_000 } : {}) });

@@ -45,7 +45,7 @@ describe("configuration messages", () => {
   });
 
   it("every setting that is not validated as a value is a switch, and every flag of the parser is a setting's", () => {
-    expect(Object.keys(CONFIG_OPTIONS).filter((k) => !(k in BAD))).toEqual(["deferred", "strict"]);
+    expect(Object.keys(CONFIG_OPTIONS).filter((k) => !(k in BAD))).toEqual(["failFast", "deferred", "strict"]);
     expect(parser.sort()).toEqual(Object.values(CONFIG_OPTIONS).map((o) => o.flag).sort());
   });
 
