@@ -178,6 +178,15 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Settings that are valid each on its own but not together, one line each. */
+function conflictsOf(config: RunConfig): string[] {
+  if (config.failFast && (config.deferred || targetProfile(config.target).alwaysDeferred)) {
+    const why = config.deferred ? `got ${settingName("deferred")} too` : `the ${config.target} target always runs deferred`;
+    return [`  ${settingName("failFast")}: stops an interactive run; a deferred run checks only after it has executed everything (${why})`];
+  }
+  return [];
+}
+
 /** Flags win over variables, variables over defaults. */
 export function resolveRunConfig(flags: Partial<Record<keyof RunConfig, unknown>>, env: NodeJS.ProcessEnv): RunConfig {
   const raw: Record<string, unknown> = {};
@@ -189,9 +198,7 @@ export function resolveRunConfig(flags: Partial<Record<keyof RunConfig, unknown>
   }
   const parsed = runConfigSchema.safeParse(raw);
   const lines = parsed.success
-    ? parsed.data.failFast && parsed.data.deferred
-      ? [`  ${settingName("failFast")}: stops an interactive run; a deferred run checks only after it has executed everything (got ${settingName("deferred")} too)`]
-      : []
+    ? conflictsOf(parsed.data)
     : parsed.error.issues.map((issue) => {
         const key = String(issue.path[0]) as ConfigKey;
         return `  ${settingName(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;

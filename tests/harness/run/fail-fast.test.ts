@@ -2,7 +2,7 @@
  * `--fail-fast`: an interactive run stops executing once its first failing sequence is shrunk (no
  * coverage sweep, no more calls of the other service), reports fail with the same counterexample as
  * the whole run of that seed, and says in a message why the rest is unknown. A run that finds no
- * failure is not cut short, and a deferred run refuses the flag.
+ * failure is not cut short, and a deferred run (any run on the aws target) refuses the flag.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,10 +58,12 @@ describe("--fail-fast", () => {
     expect(stopped(fast.report.messages)).toEqual([]);
   });
 
-  it("is refused with --deferred, naming both settings", () => {
+  it("is refused with --deferred, naming both settings, and on the aws target, which always runs deferred", () => {
     expect(() => resolveRunConfig({ failFast: true, deferred: true }, {})).toThrow(ConfigError);
     expect(() => resolveRunConfig({}, { CONFORMANCE_FAIL_FAST: "1", CONFORMANCE_DEFERRED: "1" })).toThrow(
       /--fail-fast \/ CONFORMANCE_FAIL_FAST: stops an interactive run; a deferred run checks only after it has executed everything \(got --deferred \/ CONFORMANCE_DEFERRED too\)/,
     );
+    expect(() => resolveRunConfig({ failFast: true, target: "aws" }, {})).toThrow(/\(the aws target always runs deferred\)/);
+    expect(resolveRunConfig({ failFast: true, target: "endpoint" }, {}).failFast).toBe(true);
   });
 });
