@@ -4,13 +4,15 @@
  * to do. A target that cannot be built from the configuration stops the run before anything is
  * written, with what to set.
  */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, CONFIG_OPTIONS, parseArgsOptions, resolveRunConfig, servicesOf, type ConfigKey } from "../../../harness/config.js";
 import { endpointsFromEnv } from "../../../harness/targets/endpoint-env.js";
 import { CHECK_OPTIONS } from "../../../harness/check/recheck.js";
 import { runConformance } from "../../../harness/run/run-conformance.js";
 import { unsupportedVerdictMessage } from "../../../harness/report/verdict.js";
-import { runCheckProcess, runConformanceProcess } from "../run/processes.js";
+import { ROOT, runCheckProcess, runConformanceProcess } from "../run/processes.js";
 import { testConfig } from "./helpers.js";
 
 /** A value each validated setting refuses. */
@@ -56,6 +58,17 @@ describe("configuration messages", () => {
     expect(out.stderr).toContain("--path: a fast-check path such as 0:1:3");
     expect(out.stderr).not.toMatch(/--lookup-requests-per-second|--replay-path/);
     expect(out.stderr).toContain("Nothing was run (exit 2).");
+  });
+
+  it("the conformance suites (vitest's conformance project) stop before any suite on a bad variable, with the run's message", { timeout: 60_000 }, async () => {
+    const vitest = join(ROOT, "node_modules", "vitest", "vitest.mjs");
+    const env = { PATH: process.env["PATH"], HOME: process.env["HOME"], CONFORMANCE_RUNS: "many", CONFORMANCE_REPORTS_DIR: "/nonexistent/never-written" };
+    const out = spawnSync(process.execPath, [vitest, "run", "--project", "conformance"], { cwd: ROOT, env, encoding: "utf8", timeout: 50_000 });
+    expect(out.status, out.stdout + out.stderr).not.toBe(0);
+    const said = out.stdout + out.stderr;
+    expect(said).toContain("--runs / CONFORMANCE_RUNS: must be a whole number");
+    expect(said).toContain("npm run conformance exited 2 without writing its reports");
+    expect(said).not.toMatch(/Tests +\d+ passed/);
   });
 
   it("npm run check's flags come from its own table, and an unknown one is refused with exit 2", { timeout: 60_000 }, async () => {
