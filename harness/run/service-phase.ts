@@ -180,8 +180,9 @@ export async function sweepService(
   // operation is reported `na` with the reason.
   const guarded = (purpose: CallPurpose, make: (operation: string, input: Record<string, unknown>) => Promise<CallOutcome>) =>
     async (operation: string, input: Record<string, unknown>): Promise<CallOutcome> => {
-      if (health.interrupted !== undefined) throw new TargetDownError(health.interrupted);
-      if (health.failedFast !== undefined) throw new TargetDownError(health.failedFast);
+      // Asked to stop, or stopped at a failure (--fail-fast): the target is up, but nothing more is called.
+      const stop = health.interrupted ?? health.failedFast;
+      if (stop !== undefined) throw new TargetDownError(stop);
       const refusal = policy.refusal(service.id, operation, purpose);
       if (refusal === undefined) return make(operation, input);
       o.notCalled?.set(operation, refusal);
