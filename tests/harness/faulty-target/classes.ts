@@ -39,8 +39,8 @@ export const FAULT_CLASSES: readonly FaultClass[] = [
     fault: { name: "read-only-wrong", code: "correlated.read_only" },
   },
   {
-    name: "LookupEvents never answers from its 6th request on",
-    proxy: { kind: "lookup-hangs-from", from: 6 },
+    name: "LookupEvents never answers from its 3rd request on",
+    proxy: { kind: "lookup-hangs-from", from: 3 },
     faithful: "unknown",
     incidents: ["target-down", "collector-failed"],
     fault: { name: "drop-eventTime", code: "shape.missing_field" },
@@ -79,8 +79,10 @@ export const FAULT_CLASSES: readonly FaultClass[] = [
     faithful: "pass",
     incidents: [],
     fault: { name: "lookup-drops-last-page", code: "completeness.lookup_incomplete" },
-    // Each throttled request backs off 250-500 ms, then more: the endpoint profile's deadline, so a faithful run reads everything.
-    flags: { collectDeadlineMs: 5_000 },
+    // Each throttled request backs off 250-500 ms, then more: the endpoint profile's deadline, so a
+    // faithful run reads everything. 40 sequences (the default): their later batches of records span
+    // several pages, so a dropped last page holds records the check must see again.
+    flags: { collectDeadlineMs: 5_000, runs: 40 },
   },
   {
     name: "slow answers (30 ms each; every 40th Inspector answer after the call's 1.5 s deadline)",

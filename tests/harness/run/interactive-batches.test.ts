@@ -1,0 +1,94 @@
+/**
+ * Interactive mode executes its random sequences first and collects and checks them in batches (the
+ * first sequence alone, then 2, 4, 8, ...): far fewer LookupEvents windows than sequences. A failing
+ * batch's run is replayed by its path and shrunk; a failure the replay does not show again is
+ * reported as first seen, with that run's path. The target is the embedded emulator behind an msw
+ * handler that counts LookupEvents requests and can misreport the region of DeleteAssessmentTemplate
+ * records (rule 5, awsRegion): all of them, or only the first one it returns.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { http, HttpResponse } from "msw";
+import { afterAll, describe, expect, it } from "vitest";
+import { toWireRequest, AWS_HOST_PATTERN } from "../../../emulator/transports/msw-handlers.js";
+import { resolveRunConfig, type RunConfig } from "../../../harness/config.js";
+import { runConformance } from "../../../harness/run/run-conformance.js";
+import { createEmbeddedTarget } from "../../../harness/targets/index.js";
+import { MSW_TRANSPORT } from "../../../harness/targets/embedded-msw.js";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+type Corrupt = "none" | "all" | "first";
+
+/** Runs Classic interactively; counts LookupEvents requests; `corrupt` says which DeleteAssessmentTemplate records read eu-west-3. */
+async function run(corrupt: Corrupt, flags: Partial<Record<keyof RunConfig, unknown>> = {}) {
+  const reportsDir = mkdtempSync(join(tmpdir(), "batches-"));
+  dirs.push(reportsDir);
+  const config = resolveRunConfig({ services: ["inspector"], runs: 40, maxCommands: 10, seed: 7, ...flags, reportsDir }, {});
+  const target = createEmbeddedTarget(config, {}, { transport: MSW_TRANSPORT });
+  let lookups = 0;
+  let corrupted: string | undefined;
+  target.msw!.use(
+    http.all(AWS_HOST_PATTERN, async ({ request }) => {
+      const isLookup = (request.headers.get("x-amz-target") ?? "").endsWith(".LookupEvents");
+      const res = await target.emulator.handle(await toWireRequest(request, "127.0.0.1"));
+      let body = res.body;
+      if (isLookup && res.status === 200) {
+        lookups++;
+        const out = JSON.parse(body) as { Events: { CloudTrailEvent: string }[] };
+        for (const e of out.Events) {
+          const record = JSON.parse(e.CloudTrailEvent) as Record<string, unknown>;
+          if (record["eventName"] !== "DeleteAssessmentTemplate" || corrupt === "none") continue;
+          if (corrupt === "first") corrupted ??= String(record["requestID"]);
+          if (corrupt === "all" || record["requestID"] === corrupted) e.CloudTrailEvent = JSON.stringify({ ...record, awsRegion: "eu-west-3" });
+        }
+        body = JSON.stringify(out);
+      }
+      return new HttpResponse(body, { status: res.status, headers: res.headers });
+    }),
+  );
+  const lines: string[] = [];
+  const r = await runConformance(config, {}, (line) => lines.push(line), { target });
+  const check = r.report.checks.find((c) => c.id === "inspector:DeleteAssessmentTemplate/correlated");
+  return { report: r.report, lines, lookups, check };
+}
+
+describe("interactive mode checks its random sequences in batches", () => {
+  it("reads far fewer LookupEvents pages than it runs sequences, and still passes a faithful target", async () => {
+    const r = await run("none");
+    expect(r.report.verdict, r.report.messages.join("\n")).toBe("pass");
+    expect(r.lines.join("\n")).toContain("40 random sequences, no counterexample");
+    // 40 sequences in 6 batches (1, 2, 4, 8, 16, 9), the sweep's collection and the probe, each a few pages.
+    expect(r.lookups).toBeLessThan(30);
+  }, 60_000);
+
+  it("replays and shrinks the failing run of a batch to a replayable counterexample", async () => {
+    const r = await run("all");
+    expect(r.report.verdict).toBe("fail");
+    const shrunk = r.check!.counterexample!;
+    expect(shrunk.calls.length).toBeLessThanOrEqual(2);
+    expect(shrunk.calls.at(-1)!.operation).toBe("DeleteAssessmentTemplate");
+    // Shrunk: the path goes past the failing run's index.
+    expect(shrunk.replay).toMatch(/--path \d+:[\d:]+/);
+    const seed = Number(/--seed (\d+)/.exec(shrunk.replay!)![1]);
+    const path = /--path ([\d:]+)/.exec(shrunk.replay!)![1]!;
+    const commandsReplayPath = /--commands-replay-path '([^']+)'/.exec(shrunk.replay!)?.[1];
+    const again = await run("all", { seed, replayPath: path, ...(commandsReplayPath ? { commandsReplayPath } : {}) });
+    expect(again.check!.status).toBe("fail");
+    expect(again.check!.counterexample!.calls.map((c) => c.operation)).toEqual(shrunk.calls.map((c) => c.operation));
+  }, 120_000);
+
+  it("reports a failure its replay does not show again as first seen, by that run's path", async () => {
+    const r = await run("first");
+    expect(r.report.verdict).toBe("fail");
+    expect(r.check!.status).toBe("fail");
+    const seen = r.check!.counterexample!;
+    // Not shrunk: the path is the failing run's index alone, and the sequence ends at the failing call.
+    expect(seen.replay).toMatch(/--path \d+( |$)/);
+    expect(seen.calls.at(-1)!.operation).toBe("DeleteAssessmentTemplate");
+    expect(seen.findings).toContainEqual(expect.objectContaining({ code: "correlated.aws_region", expected: "us-east-1", actual: "eu-west-3" }));
+    expect(r.report.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["inspector:DeleteAssessmentTemplate/correlated"]);
+  }, 60_000);
+});
