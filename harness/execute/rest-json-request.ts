@@ -29,8 +29,17 @@ export interface RestJsonWire {
   body: string;
 }
 
+/** Each URI template's pattern, built once: the model has a template per operation. */
+const patterns = new Map<string, { pattern: RegExp; labels: string[] }>();
+
 /** A regular expression over the path for a URI template such as `/tags/{resourceArn}` (`{key+}` spans slashes). */
 function templatePattern(template: string): { pattern: RegExp; labels: string[] } {
+  let built = patterns.get(template);
+  if (built === undefined) patterns.set(template, (built = buildPattern(template)));
+  return built;
+}
+
+function buildPattern(template: string): { pattern: RegExp; labels: string[] } {
   const labels: string[] = [];
   const path = template.split("?")[0]!;
   const source = path.replace(/\{([^}]+)\}|[^{]+/g, (part, label: string | undefined) => {

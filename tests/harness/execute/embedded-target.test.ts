@@ -17,7 +17,7 @@ import { MSW_TRANSPORT } from "../../../harness/targets/embedded-msw.js";
 import { ObservedCallSchema } from "../../../history/observed-call.js";
 import { tempHistoryPath, testConfig } from "./helpers.js";
 
-/** What msw saw on the wire, by x-amzn-RequestId: an independent view of each exchange. */
+/** What msw saw on the wire, by x-amzn-RequestId: an independent view of each exchange (its bodies are read after the event). */
 interface SeenExchange {
   target: string | null;
   requestBody: string;
@@ -26,7 +26,7 @@ interface SeenExchange {
 }
 
 let target: EmbeddedTarget;
-const wire = new Map<string, SeenExchange>();
+const wire = new Map<string, Promise<SeenExchange>>();
 
 beforeAll(() => {
   // The msw transport: its events show each exchange as the AWS hostnames saw it.
@@ -35,15 +35,15 @@ beforeAll(() => {
   target.msw!.events.on("request:start", ({ request, requestId }) => {
     bodies.set(requestId, request.clone().text());
   });
-  target.msw!.events.on("response:mocked", async ({ request, requestId, response }) => {
+  target.msw!.events.on("response:mocked", ({ request, requestId, response }) => {
     const awsRequestId = response.headers.get("x-amzn-requestid");
     if (awsRequestId === null) return;
-    wire.set(awsRequestId, {
-      target: request.headers.get("x-amz-target"),
-      requestBody: (await bodies.get(requestId)) ?? "",
-      status: response.status,
-      responseBody: await response.clone().text(),
-    });
+    // Set at once: the SDK may have the answer before this listener has read the bodies.
+    const body = response.clone().text();
+    wire.set(
+      awsRequestId,
+      (async () => ({ target: request.headers.get("x-amz-target"), requestBody: (await bodies.get(requestId)) ?? "", status: response.status, responseBody: await body }))(),
+    );
   });
 });
 afterAll(async () => {
@@ -150,11 +150,11 @@ describe("embedded target executor and history", () => {
     for (const c of calls) expect(Date.parse(c.endedAt)).toBeGreaterThanOrEqual(Date.parse(c.startedAt));
   });
 
-  it("records request and response bodies exactly as msw saw them on the wire", () => {
+  it("records request and response bodies exactly as msw saw them on the wire", async () => {
     const sent = executor.calls().filter((c) => c.sentToService);
     expect(sent).toHaveLength(4);
     for (const call of sent) {
-      const seen = wire.get(call.requestId!);
+      const seen = await wire.get(call.requestId!);
       expect(seen, `wire exchange of ${call.operation}`).toBeDefined();
       expect(seen!.target).toBe(`InspectorService.${call.operation}`);
       if (call.operation === "DescribeCrossAccountAccessRole") expect(call.request).toBeNull();
