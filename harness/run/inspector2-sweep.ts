@@ -158,7 +158,21 @@ export async function inspector2SuccessSweep(call: SweepCall, o: SweepSettings, 
   const reportInput = { reportFormat: "JSON", s3Destination: destination, filterCriteria: { severity: [{ comparison: "EQUALS", value: "HIGH" }] } };
   await cancelWhileInProgress(call, ["CreateFindingsReport", reportInput], "GetFindingsReportStatus", "CancelFindingsReport", id("report"));
   await cancelWhileInProgress(call, ["CreateSbomExport", { reportFormat: "CYCLONEDX_1_4", s3Destination: destination }], "GetSbomExport", "CancelSbomExport", id("sbom"));
-  // CIS: a one-time scan configuration, its scan (waited for), the report and results.
+  // The CIS scan (minutes on AWS; on the reference emulator, its clock) is waited for beside the
+  // calls that follow, on resources of their own. Both end before the undo, even when one throws.
+  const settled = await Promise.allSettled([cisSweep(call, o, agent), laterSweep(call, o, project, member)]);
+  for (const s of settled) if (s.status === "rejected") throw s.reason;
+  // Undo: the sweep leaves the account as another identity's sweep expects to find it.
+  await call("Disable", { resourceTypes: ["LAMBDA_CODE"] });
+  await call("DisassociateMember", { accountId: member });
+  await call("DisableDelegatedAdminAccount", { delegatedAdminAccountId: account });
+}
+
+/** CIS: a one-time scan configuration, its scan (waited for), the report and results, and an instance agent's CIS session. */
+async function cisSweep(call: SweepCall, o: SweepSettings, agent: SweepCall): Promise<void> {
+  const { region, accountId: account, uniq } = o;
+  const id = (what: string) => stableUuid(`${uniq}/${what}`);
+  const hex = (what: string) => id(what).replace(/-/g, "");
   const cisConfig = text(
     at(
       await call("CreateCisScanConfiguration", {
@@ -196,6 +210,12 @@ export async function inspector2SuccessSweep(call: SweepCall, o: SweepSettings, 
     sessionToken,
     message: { status: "SUCCESS", progress: { totalChecks: 4, successfulChecks: 3, failedChecks: 1 }, computePlatform: { vendor: "amazon", product: "al2", version: "2" } },
   });
+}
+
+/** Code security, connectors, configuration, deep inspection and encryption keys. */
+async function laterSweep(call: SweepCall, o: SweepSettings, project: string, member: string): Promise<void> {
+  const { region, accountId: account, uniq } = o;
+  const id = (what: string) => stableUuid(`${uniq}/${what}`);
   // Code security: integration, scan configuration and its association with the project, a scan.
   const integration = text(at(await call("CreateCodeSecurityIntegration", { name: `github-${uniq}`, type: "GITHUB", tags: { team: "sec" } }), "integrationArn"), codeSecurityIntegrationArn(region, account, id("integration")));
   await call("UpdateCodeSecurityIntegration", { integrationArn: integration, details: { github: { code: "auth-code-1", installationId: "12345" } } });
@@ -253,10 +273,6 @@ export async function inspector2SuccessSweep(call: SweepCall, o: SweepSettings, 
   await call("UpdateEncryptionKey", { kmsKeyId, scanType: "CODE", resourceType: "AWS_LAMBDA_FUNCTION" });
   await call("GetEncryptionKey", { scanType: "CODE", resourceType: "AWS_LAMBDA_FUNCTION" });
   await call("ResetEncryptionKey", { scanType: "CODE", resourceType: "AWS_LAMBDA_FUNCTION" });
-  // Undo: the sweep leaves the account as another identity's sweep expects to find it.
-  await call("Disable", { resourceTypes: ["LAMBDA_CODE"] });
-  await call("DisassociateMember", { accountId: member });
-  await call("DisableDelegatedAdminAccount", { delegatedAdminAccountId: account });
 }
 
 /** Makes one deliberately failing call per operation that has a failing input (see inspector2-failing-input.ts). */

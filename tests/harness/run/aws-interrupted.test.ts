@@ -43,11 +43,14 @@ describe("an aws run interrupted with SIGINT", () => {
       child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
       child.stdout!.resume();
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-      // Interrupt once the run has turned scanning on and created a filter it has not deleted yet.
+      // Interrupt once the run has turned scanning on, early in the coverage sweep: it has then called
+      // only some of the operations, and what it created is still there to undo. (Later, the sweep
+      // waits for its CIS scan while it makes every other call: interrupted then, it may have called
+      // every operation it may call.)
       const deadline = Date.now() + 120_000;
-      while (leftoversOf(callsIn(history)).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (leftoversOf(callsIn(history)).length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       const before = leftoversOf(callsIn(history));
-      expect(before.length, stderr).toBeGreaterThanOrEqual(2);
+      expect(before.length, stderr).toBeGreaterThanOrEqual(1);
       const interruptedAt = Date.now();
       child.kill("SIGINT");
       const code = await exited;
