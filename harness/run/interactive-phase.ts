@@ -1,8 +1,10 @@
 /**
- * Interactive mode (fast targets): each generated command sequence is executed, its records are
- * collected and checked at once, and a sequence with a required finding fails the property, so
- * fast-check shrinks it to a minimal sequence. The shrunk counterexample is reported with its calls,
- * expected against actual record fields (the findings) and a replay command.
+ * Interactive mode (fast targets): the generated command sequences are executed, and their records
+ * collected and checked, in batches (runInteractivePhase). A failing batch's run is replayed by its
+ * fast-check path, each sequence now checked as soon as it ran, so that a sequence with a required
+ * finding fails the property and fast-check shrinks it to a minimal sequence. The shrunk
+ * counterexample is reported with its calls, expected against actual record fields (the findings)
+ * and a replay command.
  */
 import fc from "fast-check";
 import { identityArbitrary, identityNamePool, type IdentityKind } from "../../generators/identities.js";
@@ -84,10 +86,10 @@ interface BatchFailure {
  * Runs the property; returns the shrunk failure, if any, and how many sequences ran. The runs are
  * executed, then collected and checked in batches: the first sequence alone, then 2, 4, 8 and so on
  * up to INTERACTIVE_BATCH_CALLS calls, so a rule broken at once is seen as soon as it would be
- * sequence by sequence, and a long run pays for few windows. Once a batch fails, the
- * runs after it pass unrun, and the failing run is replayed by its fast-check path (same seed) one
- * sequence at a time, collected and checked after each call sequence, so that fast-check shrinks it.
- * A failure the replay does not show again is reported as first seen, unshrunk.
+ * sequence by sequence, and a long run pays for few windows. Once a batch fails, the runs after it
+ * pass unrun, and the failing run is replayed by its fast-check path (same seed), each sequence now
+ * collected and checked as soon as it ran, so that fast-check shrinks it. A failure the replay does
+ * not show again is reported as first seen, unshrunk.
  */
 export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ failure: ShrunkFailure | undefined; sequences: number }> {
   const { config, executor } = inputs;
@@ -129,8 +131,10 @@ export async function runInteractivePhase(inputs: InteractiveInputs): Promise<{ 
     }
     return true;
   });
-  await fc.check(property, { seed: config.seed, numRuns: config.runs, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS });
+  // No run returns false: a failed check is one that threw (a harness error), which is not shrunk but raised.
+  const details = await fc.check(property, { seed: config.seed, numRuns: config.runs, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS, endOnFailure: true });
   await flush();
+  if (details.failed && details.errorInstance !== null) throw details.errorInstance;
   if (failed === undefined) return { failure: undefined, sequences };
   for (const candidate of failed.candidates) {
     if (inputs.health.halted !== undefined) break;

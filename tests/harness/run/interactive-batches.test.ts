@@ -4,7 +4,8 @@
  * batch's run is replayed by its path and shrunk; a failure the replay does not show again is
  * reported as first seen, with that run's path. The target is the embedded emulator behind an msw
  * handler that counts LookupEvents requests and can misreport the region of DeleteAssessmentTemplate
- * records (rule 5, awsRegion): all of them, or only the first one it returns.
+ * records (rule 5, awsRegion): all of them, or only the first one it returns. An error of the
+ * harness inside a sequence is raised, not taken for a failing run.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,13 @@ import { resolveRunConfig, type RunConfig } from "../../../harness/config.js";
 import { runConformance } from "../../../harness/run/run-conformance.js";
 import { createEmbeddedTarget } from "../../../harness/targets/index.js";
 import { MSW_TRANSPORT } from "../../../harness/targets/embedded-msw.js";
+import { runInteractivePhase } from "../../../harness/run/interactive-phase.js";
+import { EarlierBatches, type CollectSettings } from "../../../harness/check/batch-check.js";
+import { KnownRecords } from "../../../harness/collect/known-records.js";
+import { TargetHealth } from "../../../harness/execute/target-health.js";
+import type { ServiceExecutor } from "../../../harness/execute/executor.js";
+import { inspectorService } from "../../../harness/services/inspector.js";
+import { oracleContext } from "../../../oracles/context.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -91,4 +99,32 @@ describe("interactive mode checks its random sequences in batches", () => {
     expect(seen.findings).toContainEqual(expect.objectContaining({ code: "correlated.aws_region", expected: "us-east-1", actual: "eu-west-3" }));
     expect(r.report.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["inspector:DeleteAssessmentTemplate/correlated"]);
   }, 60_000);
+
+  it("raises an error of the harness in a sequence at once, without shrinking it", async () => {
+    const config = resolveRunConfig({ services: ["inspector"], runs: 10, maxCommands: 5 }, {});
+    let calls = 0;
+    const executor: ServiceExecutor = {
+      service: inspectorService,
+      call: () => {
+        calls++;
+        return Promise.reject(new Error("boom in the executor"));
+      },
+      calls: () => [],
+    };
+    const phase = runInteractivePhase({
+      config,
+      executor,
+      kinds: ["IAMUser"],
+      scope: { region: config.region, accountId: "111122223333" },
+      // Never read: no sequence gets as far as its collection.
+      collect: {} as CollectSettings,
+      ctx: oracleContext("111122223333"),
+      earlier: new EarlierBatches(),
+      health: new TargetHealth("test"),
+      known: new KnownRecords(),
+      onBatch: () => undefined,
+    });
+    await expect(phase).rejects.toThrow("boom in the executor");
+    expect(calls).toBe(1);
+  });
 });
