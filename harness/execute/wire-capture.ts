@@ -1,8 +1,8 @@
 /**
  * Wire capture: a request handler around the SDK's NodeHttpHandler that records each exchange
  * exactly as it crossed the wire (request body as sent; response status, headers and body as
- * received). The response stream is buffered and handed to the SDK as those bytes (a Uint8Array,
- * which the SDK reads as it is), so the SDK parses what was recorded. Exchanges are collected per call by the call's own
+ * received). The response stream is buffered and handed to the SDK as a fresh stream with the same
+ * bytes, so the SDK parses what was recorded. Exchanges are collected per call by the call's own
  * AbortSignal (`captureWire` gives each call one; the SDK hands it to the request handler), so
  * concurrent calls never mix their exchanges. AsyncLocalStorage would do the same, but on Node 20 it
  * makes every promise of the process pay a hook: about 12% of a bare SDK call to the emulator over
@@ -158,8 +158,9 @@ export class WireCaptureHandler {
       const bytes = await buffer(result.response.body, options?.abortSignal as AbortSignal | undefined);
       response.body = bytes.toString("utf8");
       response.complete = true;
-      // The SDK reads a Uint8Array body as it is (its collectBody), without a stream to collect again.
-      result.response.body = bytes;
+      // A stream, not the bytes themselves: handed a Uint8Array, which the SDK reads as it is, a
+      // 40,000-call deferred run's heap peaked at 851 MiB instead of 420 MiB (bench (d)).
+      result.response.body = Readable.from([bytes], { objectMode: false });
       return result;
     } catch (caught) {
       let err = caught;
