@@ -4,8 +4,10 @@
  * batch's run is replayed by its path and shrunk; a failure the replay does not show again is
  * reported as first seen, with that run's path. The target is the embedded emulator behind an msw
  * handler that counts LookupEvents requests and can misreport the region of DeleteAssessmentTemplate
- * records (rule 5, awsRegion): all of them, or only the first one it returns. An error of the
- * harness inside a sequence is raised, not taken for a failing run.
+ * records (rule 5, awsRegion): all of them, or only the first one it returns; or add a copy of
+ * each under another requestID (a record with no call: its finding names no run, so each run of
+ * the batch is replayed). An error of the harness inside a sequence is raised, not taken for a
+ * failing run.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,9 +30,16 @@ import { oracleContext } from "../../../oracles/context.js";
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-type Corrupt = "none" | "all" | "first";
+type Corrupt = "none" | "all" | "first" | "extra";
 
-/** Runs Classic interactively; counts LookupEvents requests; `corrupt` says which DeleteAssessmentTemplate records read eu-west-3. */
+/** Another UUID of the same form: its last hex digit changed. */
+const otherId = (id: unknown): string => String(id).replace(/.$/, (c) => (c === "0" ? "1" : "0"));
+
+/**
+ * Runs Classic interactively; counts LookupEvents requests. `corrupt`: which DeleteAssessmentTemplate
+ * records read eu-west-3 ("all", "first"), or ("extra") each comes with a copy under another
+ * requestID and eventID, a record with no call.
+ */
 async function run(corrupt: Corrupt, flags: Partial<Record<keyof RunConfig, unknown>> = {}) {
   const reportsDir = mkdtempSync(join(tmpdir(), "batches-"));
   dirs.push(reportsDir);
@@ -45,16 +54,23 @@ async function run(corrupt: Corrupt, flags: Partial<Record<keyof RunConfig, unkn
       let body = res.body;
       if (isLookup && res.status === 200) {
         lookups++;
-        const out = JSON.parse(body) as { Events: { CloudTrailEvent: string }[] };
-        for (const e of out.Events) {
+        const out = JSON.parse(body) as { Events: { EventId?: string; CloudTrailEvent: string }[] };
+        for (const e of [...out.Events]) {
           const record = JSON.parse(e.CloudTrailEvent) as Record<string, unknown>;
           if (record["eventName"] !== "DeleteAssessmentTemplate" || corrupt === "none") continue;
+          if (corrupt === "extra") {
+            const eventID = otherId(record["eventID"]);
+            out.Events.push({ ...e, EventId: eventID, CloudTrailEvent: JSON.stringify({ ...record, eventID, requestID: otherId(record["requestID"]) }) });
+            continue;
+          }
           if (corrupt === "first") corrupted ??= String(record["requestID"]);
           if (corrupt === "all" || record["requestID"] === corrupted) e.CloudTrailEvent = JSON.stringify({ ...record, awsRegion: "eu-west-3" });
         }
         body = JSON.stringify(out);
       }
-      return new HttpResponse(body, { status: res.status, headers: res.headers });
+      // The body may have grown: its length is msw's to set.
+      const headers = Object.fromEntries(Object.entries(res.headers).filter(([k]) => k.toLowerCase() !== "content-length"));
+      return new HttpResponse(body, { status: res.status, headers });
     }),
   );
   const lines: string[] = [];
@@ -99,6 +115,22 @@ describe("interactive mode checks its random sequences in batches", () => {
     expect(seen.findings).toContainEqual(expect.objectContaining({ code: "correlated.aws_region", expected: "us-east-1", actual: "eu-west-3" }));
     expect(r.report.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["inspector:DeleteAssessmentTemplate/correlated"]);
   }, 60_000);
+
+  it("replays the runs of a batch whose finding names no call, and shrinks the one that fails again", async () => {
+    const r = await run("extra");
+    expect(r.report.verdict, r.report.messages.join("\n")).toBe("fail");
+    const failing = r.report.checks.filter((c) => c.status === "fail");
+    // Nothing but the record with no call is blamed, on completeness checks only.
+    expect(new Set(failing.map((c) => c.id.split("/")[1]))).toEqual(new Set(["completeness"]));
+    expect(Object.keys(r.report.findingsByCode)).toEqual(["completeness.extra_record"]);
+    // The replayed run that showed it again is shrunk (its path goes past the run's index) to a
+    // sequence of at most 2 calls with a DeleteAssessmentTemplate, whose record has the copy.
+    const shrunk = failing.map((c) => c.counterexample).find((x) => x?.replay?.includes("--path"))!;
+    expect(shrunk.replay).toMatch(/--path \d+:[\d:]+/);
+    expect(shrunk.calls.length).toBeLessThanOrEqual(2);
+    expect(shrunk.calls.map((c) => c.operation)).toContain("DeleteAssessmentTemplate");
+    expect(shrunk.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["completeness.extra_record"]));
+  }, 120_000);
 
   it("raises an error of the harness in a sequence at once, without shrinking it", async () => {
     const config = resolveRunConfig({ services: ["inspector"], runs: 10, maxCommands: 5 }, {});
