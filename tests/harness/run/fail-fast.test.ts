@@ -2,8 +2,8 @@
  * `--fail-fast`: an interactive run stops executing once its first failing sequence is shrunk (no
  * coverage sweep, no more calls of the other service, whose sweep may have begun), reports fail
  * with the same counterexample as the whole run of that seed, and says in a message why the rest
- * is unknown. A run that finds no
- * failure is not cut short, and a deferred run (any run on the aws target) refuses the flag.
+ * is unknown. A run that finds no failure is not cut short, and a deferred run (any run on the aws
+ * target) refuses the flag.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
